@@ -1,0 +1,146 @@
+package io.agentobs.consumer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.agentobs.consumer.dlq.DeadLetter;
+import io.agentobs.consumer.dlq.DeadLetterPublisher;
+import io.agentobs.consumer.health.SinkHealth;
+import io.agentobs.consumer.logging.BadRecordLog;
+import io.agentobs.consumer.metrics.ConsumerMetrics;
+import io.agentobs.events.AgentEvent;
+import io.agentobs.events.codec.EventCodec;
+import io.agentobs.events.codec.InvalidEventException;
+import io.agentobs.events.Topic;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Turns one polled batch into a sink write: decodes and validates every record, hands the valid events to the
+ * sink, sends the bad ones to their dead-letter topics, and returns only when both are stored, so the container
+ * commits the batch's offsets after that and never before.
+ *
+ * <p>Classification lives here, once: a record that cannot be decoded or validated, or that the sink rejects, is a
+ * data error and goes to {@code <topic>-dlq} while the rest of the batch proceeds. Anything thrown by the sink or by
+ * the dead-letter producer is transient and propagates, so the container's error handler retries the same batch,
+ * in order, with backoff, until it succeeds.
+ */
+public class BatchProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
+
+    private final EventCodec codec;
+    private final DeadLetterPublisher deadLetters;
+    private final SinkHealth sinkHealth;
+    private final ConsumerMetrics metrics;
+    private final BadRecordLog badRecordLog;
+
+    public BatchProcessor(EventCodec codec, DeadLetterPublisher deadLetters, SinkHealth sinkHealth,
+                          ConsumerMetrics metrics, BadRecordLog badRecordLog) {
+        this.codec = codec;
+        this.deadLetters = deadLetters;
+        this.sinkHealth = sinkHealth;
+        this.metrics = metrics;
+        this.badRecordLog = badRecordLog;
+    }
+
+    /**
+     * Processes one batch; call it from a batch {@code @KafkaListener}.
+     *
+     * @throws Exception whatever the sink or the dead-letter producer threw: the batch is retried, not committed
+     */
+    public void process(List<ConsumerRecord<byte[], byte[]>> records, EventSink sink) throws Exception {
+        if (records.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        countConsumed(records);
+        List<ConsumedEvent> valid = new ArrayList<>(records.size());
+        List<DeadLetter> bad = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            decode(record, valid, bad);
+        }
+        EventBatch batch = new EventBatch(valid);
+        if (!valid.isEmpty()) {
+            write(sink, batch, records);
+        }
+        for (EventBatch.Rejection rejection : batch.rejections()) {
+            bad.add(new DeadLetter(rejection.event().record(), "REJECTED_BY_SINK", rejection.reason()));
+        }
+        deadLetters.publish(bad);
+        bad.forEach(letter -> {
+            metrics.deadLettered(letter.record().topic(), letter.errorClass());
+            badRecordLog.record(letter);
+        });
+        countProcessed(valid, batch.rejections());
+        metrics.batchCompleted(System.nanoTime() - start, records.size());
+    }
+
+    private void decode(ConsumerRecord<byte[], byte[]> record, List<ConsumedEvent> valid, List<DeadLetter> bad) {
+        MDC.put("topic", record.topic());
+        MDC.put("partition", Integer.toString(record.partition()));
+        MDC.put("offset", Long.toString(record.offset()));
+        try {
+            Topic topic = Topic.byName(record.topic()).orElse(null);
+            if (topic == null) {
+                bad.add(new DeadLetter(record, "UNKNOWN_TOPIC", "topic " + record.topic() + " is not in the agentobs catalog"));
+            } else if (record.value() == null) {
+                bad.add(new DeadLetter(record, "EMPTY_VALUE", "record has no value (tombstone)"));
+            } else {
+                AgentEvent event = codec.decode(topic, record.value());
+                MDC.put("correlation_id", String.valueOf(event.correlationId()));
+                valid.add(new ConsumedEvent(topic, event, record));
+            }
+        } catch (InvalidEventException e) {
+            bad.add(new DeadLetter(record, e.kind().name(), e.getMessage()));
+        } finally {
+            MDC.remove("topic");
+            MDC.remove("partition");
+            MDC.remove("offset");
+            MDC.remove("correlation_id");
+        }
+    }
+
+    private void write(EventSink sink, EventBatch batch, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+        MDC.put("batch", describe(records));
+        try {
+            sink.write(batch);
+            sinkHealth.writeSucceeded();
+        } catch (Exception e) {
+            sinkHealth.writeFailed(e);
+            log.debug("Sink {} failed for batch {} ({} events)", sink.sinkName(), describe(records), batch.size(), e);
+            throw e;
+        } finally {
+            MDC.remove("batch");
+        }
+    }
+
+    private void countConsumed(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, Long> byTopic = new LinkedHashMap<>();
+        records.forEach(r -> byTopic.merge(r.topic(), 1L, Long::sum));
+        byTopic.forEach(metrics::consumed);
+    }
+
+    private void countProcessed(List<ConsumedEvent> valid, List<EventBatch.Rejection> rejections) {
+        Map<String, Long> byTopic = new LinkedHashMap<>();
+        valid.forEach(e -> byTopic.merge(e.record().topic(), 1L, Long::sum));
+        rejections.forEach(r -> byTopic.merge(r.event().record().topic(), -1L, Long::sum));
+        byTopic.forEach((topic, count) -> {
+            if (count > 0) {
+                metrics.processed(topic, count);
+            }
+        });
+    }
+
+    private static String describe(List<ConsumerRecord<byte[], byte[]>> records) {
+        ConsumerRecord<byte[], byte[]> first = records.get(0);
+        ConsumerRecord<byte[], byte[]> last = records.get(records.size() - 1);
+        return first.topic() + "-" + first.partition() + "@" + first.offset()
+                + ".." + last.topic() + "-" + last.partition() + "@" + last.offset();
+    }
+}

@@ -1,0 +1,228 @@
+package io.agentobs.consumer.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.agentobs.consumer.BatchProcessor;
+import io.agentobs.consumer.EventSink;
+import io.agentobs.consumer.dlq.DeadLetterPublisher;
+import io.agentobs.consumer.health.BackgroundChecks;
+import io.agentobs.consumer.health.KafkaHealthIndicator;
+import io.agentobs.consumer.health.KafkaMonitor;
+import io.agentobs.consumer.health.LegacyStatusController;
+import io.agentobs.consumer.health.ListenerLivenessIndicator;
+import io.agentobs.consumer.health.SinkHealth;
+import io.agentobs.consumer.health.SinkHealthIndicator;
+import io.agentobs.consumer.logging.BadRecordLog;
+import io.agentobs.consumer.metrics.ConsumerMetrics;
+import io.agentobs.consumer.retry.BatchRetryListener;
+import io.agentobs.consumer.retry.InfiniteRetryErrorHandler;
+import io.agentobs.events.codec.EventCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+
+/**
+ * Everything a consumer service needs around its listener method and its sink: the batch container factory
+ * (the default {@code kafkaListenerContainerFactory}), manual commit after the batch, dead-letter publishing, infinite
+ * backoff, health, metrics and lag.
+ *
+ * <p>A service declares an {@link EventSink} bean and a listener:
+ * <pre>{@code
+ * @KafkaListener(topics = "#{@agentobsTopics}")
+ * void onBatch(List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+ *     processor.process(records, sink);
+ * }
+ * }</pre>
+ */
+@AutoConfiguration
+@EnableKafka
+@EnableConfigurationProperties({ConsumerProperties.class, KafkaConnectionProperties.class})
+public class ConsumerAutoConfiguration {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventCodec eventCodec(ConsumerProperties consumer) {
+        return new EventCodec(consumer.maxEventBytes());
+    }
+
+    /** Topics of the service's listener, for {@code @KafkaListener(topics = "#{@agentobsTopics}")}. */
+    @Bean
+    public String[] agentobsTopics(ConsumerProperties consumer) {
+        return consumer.topics().toArray(String[]::new);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "agentobsConsumerFactory")
+    public ConsumerFactory<byte[], byte[]> agentobsConsumerFactory(KafkaConnectionProperties kafka, ConsumerProperties consumer,
+                                                                   MeterRegistry registry, Environment environment) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, consumer.groupId());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName(environment));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, consumer.autoOffsetReset());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, consumer.batchSize());
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) consumer.batchTimeout().toMillis());
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, consumer.fetchMinBytes());
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumer.sessionTimeout().toMillis());
+        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) consumer.maxPollInterval().toMillis());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        DefaultKafkaConsumerFactory<byte[], byte[]> factory = new DefaultKafkaConsumerFactory<>(props,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        factory.addListener(new MicrometerConsumerListener<>(registry, List.of(Tag.of("group", consumer.groupId()))));
+        return factory;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "agentobsDeadLetterProducerFactory")
+    public ProducerFactory<byte[], byte[]> agentobsDeadLetterProducerFactory(KafkaConnectionProperties kafka, Environment environment) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName(environment) + "-dlq");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        return new DefaultKafkaProducerFactory<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "agentobsDeadLetterTemplate")
+    public KafkaTemplate<byte[], byte[]> agentobsDeadLetterTemplate(ProducerFactory<byte[], byte[]> agentobsDeadLetterProducerFactory) {
+        return new KafkaTemplate<>(agentobsDeadLetterProducerFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadLetterPublisher deadLetterPublisher(KafkaTemplate<byte[], byte[]> agentobsDeadLetterTemplate, ConsumerProperties consumer) {
+        return new DeadLetterPublisher(agentobsDeadLetterTemplate, consumer.groupId(), Duration.ofSeconds(35), CLOCK);
+    }
+
+    @Bean
+    public SinkHealth sinkHealth() {
+        return new SinkHealth(CLOCK);
+    }
+
+    @Bean
+    public ConsumerMetrics consumerMetrics(MeterRegistry registry) {
+        return new ConsumerMetrics(registry, CLOCK);
+    }
+
+    @Bean
+    public BadRecordLog badRecordLog() {
+        return new BadRecordLog();
+    }
+
+    @Bean
+    public BatchProcessor batchProcessor(EventCodec codec, DeadLetterPublisher deadLetters, SinkHealth sinkHealth,
+                                         ConsumerMetrics metrics, BadRecordLog badRecordLog) {
+        return new BatchProcessor(codec, deadLetters, sinkHealth, metrics, badRecordLog);
+    }
+
+    @Bean
+    public BatchRetryListener batchRetryListener(ConsumerMetrics metrics) {
+        return new BatchRetryListener(metrics);
+    }
+
+    /** The default container factory: batch listener, commit after the batch, infinite retry of failed batches. */
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
+    public ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory(
+            ConsumerFactory<byte[], byte[]> agentobsConsumerFactory, ConsumerProperties consumer, BatchRetryListener retryListener) {
+        ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(agentobsConsumerFactory);
+        factory.setBatchListener(true);
+        factory.setConcurrency(consumer.concurrency());
+        factory.setCommonErrorHandler(InfiniteRetryErrorHandler.create(consumer.retry(), retryListener));
+        ContainerProperties container = factory.getContainerProperties();
+        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        container.setSyncCommits(true);
+        container.setPollTimeout(1_000);
+        container.setShutdownTimeout(consumer.shutdownTimeout().toMillis());
+        container.setMicrometerEnabled(true);
+        return factory;
+    }
+
+    @Bean(destroyMethod = "close")
+    public Admin agentobsAdmin(KafkaConnectionProperties kafka, Environment environment) {
+        Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, serviceName(environment) + "-monitor");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        return Admin.create(props);
+    }
+
+    @Bean
+    public KafkaMonitor kafkaMonitor(Admin agentobsAdmin, ConsumerProperties consumer, MeterRegistry registry) {
+        return new KafkaMonitor(agentobsAdmin, consumer.groupId(), consumer.topics(), ADMIN_TIMEOUT, registry, CLOCK);
+    }
+
+    @Bean
+    public BackgroundChecks agentobsBackgroundChecks(KafkaMonitor kafkaMonitor, ObjectProvider<EventSink> sinks,
+                                                     SinkHealth sinkHealth, BadRecordLog badRecordLog, ConsumerProperties consumer) {
+        return new BackgroundChecks(kafkaMonitor, sinks.orderedStream().toList(), sinkHealth, badRecordLog,
+                consumer.healthCheckInterval(), consumer.badRecordLogInterval());
+    }
+
+    @Bean
+    public KafkaHealthIndicator kafkaHealthIndicator(KafkaMonitor kafkaMonitor) {
+        return new KafkaHealthIndicator(kafkaMonitor);
+    }
+
+    @Bean
+    public SinkHealthIndicator sinkHealthIndicator(SinkHealth sinkHealth) {
+        return new SinkHealthIndicator(sinkHealth);
+    }
+
+    @Bean
+    public ListenerLivenessIndicator listenersHealthIndicator(KafkaListenerEndpointRegistry registry) {
+        return new ListenerLivenessIndicator(registry);
+    }
+
+    @Bean
+    public LegacyStatusController legacyStatusController(ListenerLivenessIndicator liveness, KafkaHealthIndicator kafka,
+                                                         SinkHealthIndicator sink, ConsumerMetrics metrics) {
+        return new LegacyStatusController(liveness, kafka, sink, metrics);
+    }
+
+    /** Tags every meter with the service name and consumer group. */
+    @Bean
+    public MeterRegistryCustomizer<MeterRegistry> agentobsCommonTags(Environment environment, ConsumerProperties consumer) {
+        return registry -> registry.config().commonTags("service", serviceName(environment), "group", consumer.groupId());
+    }
+
+    private static String serviceName(Environment environment) {
+        return environment.getProperty("spring.application.name", "agentobs-consumer");
+    }
+}

@@ -1,0 +1,134 @@
+package io.agentobs.events.codec;
+
+import io.agentobs.events.AgentEvent;
+import io.agentobs.events.Topic;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns Kafka record values into validated events and events into record values. Immutable and thread-safe: create
+ * one and share it.
+ *
+ * <p>{@link #decode} runs, in order: the payload size limit, a strict UTF-8 check, JSON parsing, Debezium outbox
+ * unwrapping (see {@code DebeziumEnvelope}), validation of the tree with every field error collected
+ * (see {@code EventValidator}), and conversion to the topic's record. The first stage that fails throws an
+ * {@link InvalidEventException} whose {@link InvalidEventException#kind() kind} names the stage.
+ */
+public final class EventCodec {
+
+    /** Default limit on a record value: 1 MiB, Kafka's default {@code max.message.bytes}. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 1024 * 1024;
+
+    private static final String SCHEMA_VERSION = "schema_version";
+    private static final EventValidator VALIDATOR = new EventValidator();
+
+    private final JsonMapper mapper;
+    private final int maxPayloadBytes;
+
+    /** A codec with the {@link #DEFAULT_MAX_PAYLOAD_BYTES} limit. */
+    public EventCodec() {
+        this(DEFAULT_MAX_PAYLOAD_BYTES);
+    }
+
+    /** A codec that rejects record values longer than {@code maxPayloadBytes} bytes. */
+    public EventCodec(int maxPayloadBytes) {
+        if (maxPayloadBytes <= 0) {
+            throw new IllegalArgumentException("maxPayloadBytes must be positive, got " + maxPayloadBytes);
+        }
+        this.mapper = EventJson.mapper();
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    public int maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
+    /** The mapper this codec reads and writes with ({@link EventJson#mapper()}). */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    /**
+     * Decodes and validates one record value of {@code topic}; the result is an instance of
+     * {@link Topic#eventType()}.
+     *
+     * @throws InvalidEventException if the value is null, too large, not UTF-8, not JSON, or not a valid event
+     */
+    public AgentEvent decode(Topic topic, byte[] value) throws InvalidEventException {
+        Objects.requireNonNull(topic, "topic");
+        if (value == null) {
+            throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
+                    FieldError.root("record has no value (null / tombstone)"));
+        }
+        if (value.length > maxPayloadBytes) {
+            throw new InvalidEventException(InvalidEventException.Kind.TOO_LARGE, FieldError.root(
+                    "payload is " + value.length + " bytes, larger than the limit of " + maxPayloadBytes + " bytes"));
+        }
+        JsonNode root = parse(StrictUtf8.decode(value));
+        if (DebeziumEnvelope.isEnvelope(root)) {
+            root = DebeziumEnvelope.unwrap(root, mapper);
+        }
+        List<FieldError> errors = VALIDATOR.validate(topic, root);
+        if (!errors.isEmpty()) {
+            throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, errors);
+        }
+        return toEvent(topic, (ObjectNode) root);
+    }
+
+    /**
+     * Validates a hand-built event exactly as {@link #decode} would validate its JSON form.
+     *
+     * @throws InvalidEventException of kind {@code SCHEMA_INVALID} naming every offending field
+     */
+    public void validate(AgentEvent event) throws InvalidEventException {
+        List<FieldError> errors = VALIDATOR.validate(event.topic(), mapper.valueToTree(event));
+        if (!errors.isEmpty()) {
+            throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, errors);
+        }
+    }
+
+    /** The event as UTF-8 JSON, unknown fields included; does not validate (see {@link #validate}). */
+    public byte[] encode(AgentEvent event) {
+        return mapper.writeValueAsBytes(event);
+    }
+
+    /** The event as a JSON string, as {@link #encode} writes it. */
+    public String toJson(AgentEvent event) {
+        return mapper.writeValueAsString(event);
+    }
+
+    private JsonNode parse(String json) throws InvalidEventException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JacksonException malformed) {
+            throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
+                    FieldError.root("malformed JSON: " + JsonTypes.explain(malformed)), malformed);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
+                    FieldError.root("payload is empty"));
+        }
+        return root;
+    }
+
+    private AgentEvent toEvent(Topic topic, ObjectNode event) throws InvalidEventException {
+        JsonNode version = event.get(SCHEMA_VERSION);
+        if (version == null || version.isNull()) {
+            event.put(SCHEMA_VERSION, AgentEvent.CURRENT_SCHEMA_VERSION);
+        }
+        try {
+            return mapper.treeToValue(event, topic.eventType());
+        } catch (JacksonException unconvertible) {
+            // Validation accepts only what the records can hold; reaching this is a validator gap, still bad data.
+            throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID,
+                    FieldError.root("cannot convert to " + topic.eventType().getSimpleName() + ": "
+                            + unconvertible.getOriginalMessage()), unconvertible);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.agentobs.events.codec;
+
+import io.agentobs.events.Topic;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place events are validated: checks a parsed JSON tree against its topic's record shape and collects every
+ * problem (missing or null required fields, wrong JSON types, bad UUIDs, timestamps and enum values, out-of-range
+ * numbers) instead of stopping at the first. Optional fields may be absent or JSON null; unknown fields pass.
+ */
+final class EventValidator {
+
+    private final Map<Topic, EventShape> shapes = new EnumMap<>(Topic.class);
+
+    EventValidator() {
+        for (Topic topic : Topic.values()) {
+            shapes.put(topic, EventShape.of(topic.eventType()));
+        }
+    }
+
+    /** Every problem of {@code root} as an event of {@code topic}, in field order; empty when valid. */
+    List<FieldError> validate(Topic topic, JsonNode root) {
+        if (!root.isObject()) {
+            return List.of(FieldError.root("an event must be a JSON object, got " + JsonTypes.describe(root)));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        shapes.get(topic).check(root, "", errors);
+        return errors;
+    }
+}

@@ -1,0 +1,153 @@
+package io.agentobs.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.kafka.common.utils.Exit;
+
+/**
+ * Kafka, PostgreSQL, Redis and the S3 API on fixed ports, with PostgreSQL, Redis and S3 data kept under one base
+ * directory ({@code postgres/}, {@code redis/}, {@code s3/}, pid files in {@code run/}) so it survives restarts;
+ * Kafka's data is temporary. What the local stack runs on.
+ */
+public final class InfraStack implements AutoCloseable {
+
+    private final KafkaServer kafka;
+    private final PostgresServer postgres;
+    private final RedisServer redis;
+    private final S3Server s3;
+    private final Path baseDirectory;
+
+    private InfraStack(KafkaServer kafka, PostgresServer postgres, RedisServer redis, S3Server s3,
+                       Path baseDirectory) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.redis = redis;
+        this.s3 = s3;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** The four servers, not started yet. */
+    public static InfraStack create(InfraPorts ports, Path baseDirectory) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        Path run = base.resolve("run");
+        return new InfraStack(
+                new EmbeddedKafkaServer(KafkaOptions.fixedPort(ports.kafka())),
+                new EmbeddedPostgresServer(PostgresOptions.fixedPort(ports.postgres())
+                        .withDataDirectory(base.resolve("postgres"))
+                        .withPidFile(run.resolve("postgres.pid"))),
+                new EmbeddedRedisServer(RedisOptions.fixedPort(ports.redis())
+                        .withDataDirectory(base.resolve("redis"))
+                        .withPidFile(run.resolve("redis.pid"))),
+                new EmbeddedS3Server(S3Options.fixedPort(ports.s3())
+                        .withDataDirectory(base.resolve("s3"))),
+                base);
+    }
+
+    /** Starts the four servers in parallel; if one fails, closes the others and rethrows its failure. */
+    public void start() {
+        ExecutorService executor = Executors.newFixedThreadPool(servers().size());
+        try {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (InfraServer server : servers()) {
+                starts.add(CompletableFuture.runAsync(server::start, executor));
+            }
+            CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    /**
+     * Closes the stack when the JVM exits (Ctrl-C, SIGTERM). Call before {@link #start()}: Kafka's test kit
+     * deletes its log directory in a JVM shutdown hook of its own, which would race the broker's shutdown and
+     * fill the console with disk errors, so Kafka's hooks are deferred until the stack is closed.
+     */
+    public void closeOnShutdown() {
+        List<Runnable> deferredKafkaHooks = new CopyOnWriteArrayList<>();
+        Exit.setShutdownHookAdder((name, hook) -> deferredKafkaHooks.add(hook));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            deferredKafkaHooks.forEach(Runnable::run);
+        }, "agentobs-infra-shutdown"));
+    }
+
+    /** Closes every server, the last started first; data under the base directory stays. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        List<InfraServer> servers = servers();
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            try {
+                servers.get(i).close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public RedisServer redis() {
+        return redis;
+    }
+
+    public S3Server s3() {
+        return s3;
+    }
+
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** Where each server is, and the services' environment variables that point at them. */
+    public String describe() {
+        return String.join(System.lineSeparator(),
+                "kafka      " + kafka.bootstrapServers(),
+                "postgres   " + postgres.jdbcUrl() + "  (user " + postgres.username()
+                        + ", password " + postgres.password() + ")",
+                "redis      " + redis.uri(),
+                "s3         " + s3.endpoint() + "  (path-style, region " + s3.region() + ", access key "
+                        + s3.accessKey() + ", secret key " + s3.secretKey() + ")",
+                "data       " + baseDirectory + "  (Kafka data is temporary)",
+                "",
+                "KAFKA_BROKERS=" + kafka.bootstrapServers(),
+                "POSTGRES_HOST=" + postgres.host(),
+                "POSTGRES_PORT=" + postgres.port(),
+                "POSTGRES_DATABASE=" + postgres.database(),
+                "POSTGRES_USER=" + postgres.username(),
+                "POSTGRES_PASSWORD=" + postgres.password(),
+                "REDIS_HOST=" + redis.host(),
+                "REDIS_PORT=" + redis.port(),
+                "AWS_ENDPOINT_URL_S3=" + s3.endpoint(),
+                "AWS_REGION=" + s3.region(),
+                "AWS_ACCESS_KEY_ID=" + s3.accessKey(),
+                "AWS_SECRET_ACCESS_KEY=" + s3.secretKey());
+    }
+
+    private List<InfraServer> servers() {
+        return List.of(kafka, postgres, redis, s3);
+    }
+}
