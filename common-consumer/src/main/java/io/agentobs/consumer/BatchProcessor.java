@@ -66,13 +66,23 @@ public class BatchProcessor {
             decode(record, valid, bad);
         }
         EventBatch batch = new EventBatch(valid);
-        if (!valid.isEmpty()) {
-            write(sink, batch, records);
+        MDC.put("batch", describe(records));
+        try {
+            if (!valid.isEmpty()) {
+                sink.write(batch);
+            }
+            for (EventBatch.Rejection rejection : batch.rejections()) {
+                bad.add(new DeadLetter(rejection.event().record(), "REJECTED_BY_SINK", rejection.reason()));
+            }
+            deadLetters.publish(bad);
+            sinkHealth.writeSucceeded();
+        } catch (Exception e) {
+            sinkHealth.writeFailed(e);
+            log.debug("Batch {} ({} events) failed in sink {}", describe(records), batch.size(), sink.sinkName(), e);
+            throw e;
+        } finally {
+            MDC.remove("batch");
         }
-        for (EventBatch.Rejection rejection : batch.rejections()) {
-            bad.add(new DeadLetter(rejection.event().record(), "REJECTED_BY_SINK", rejection.reason()));
-        }
-        deadLetters.publish(bad);
         bad.forEach(letter -> {
             metrics.deadLettered(letter.record().topic(), letter.errorClass());
             badRecordLog.record(letter);
@@ -103,20 +113,6 @@ public class BatchProcessor {
             MDC.remove("partition");
             MDC.remove("offset");
             MDC.remove("correlation_id");
-        }
-    }
-
-    private void write(EventSink sink, EventBatch batch, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-        MDC.put("batch", describe(records));
-        try {
-            sink.write(batch);
-            sinkHealth.writeSucceeded();
-        } catch (Exception e) {
-            sinkHealth.writeFailed(e);
-            log.debug("Sink {} failed for batch {} ({} events)", sink.sinkName(), describe(records), batch.size(), e);
-            throw e;
-        } finally {
-            MDC.remove("batch");
         }
     }
 

@@ -29,15 +29,27 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Plain Kafka clients for tests: produce events, read topics from the start, inspect committed offsets. */
 final class KafkaTestClient implements AutoCloseable {
 
-    private final String bootstrap;
+    private final Map<String, Object> connection;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
 
     KafkaTestClient(String bootstrap) {
-        this.bootstrap = bootstrap;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0),
+        this(bootstrap, Map.of());
+    }
+
+    /** Clients that also get these settings, e.g. {@code security.protocol} and {@code sasl.*}. */
+    KafkaTestClient(String bootstrap, Map<String, Object> clientProperties) {
+        this.connection = new HashMap<>(clientProperties);
+        this.connection.put("bootstrap.servers", bootstrap);
+        this.producer = new KafkaProducer<>(with(Map.of("acks", "all", "linger.ms", 0)),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+        this.admin = Admin.create(connection);
+    }
+
+    private Map<String, Object> with(Map<String, Object> settings) {
+        Map<String, Object> props = new HashMap<>(connection);
+        props.putAll(settings);
+        return props;
     }
 
     /** Creates the topics with the given partition count if they do not exist yet. */
@@ -63,8 +75,8 @@ final class KafkaTestClient implements AutoCloseable {
     /** Reads every record of the topic from the beginning that matches, until {@code expected} are found or the time runs out. */
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, Predicate<ConsumerRecord<byte[], byte[]>> filter,
                                                  int expected, Duration timeout) {
-        Map<String, Object> props = Map.of("bootstrap.servers", bootstrap, "group.id", "reader-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "enable.auto.commit", false);
+        Map<String, Object> props = with(Map.of("group.id", "reader-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "enable.auto.commit", false));
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -1,11 +1,22 @@
 package io.agentobs.infra;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +28,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * node in this JVM, log directories in a temporary directory (Kafka data never outlives {@link #close()}).
  * {@link #stop()} shuts the broker down while its KRaft controller keeps running; {@link #start()} brings it
  * back on the same port with its topics, records and committed offsets.
+ *
+ * <p>With {@link KafkaOptions#saslUsers()} the client listener speaks SASL_PLAINTEXT (PLAIN and SCRAM) while the
+ * test kit's own listeners, which the broker and its controller use among themselves, stay PLAINTEXT.
  */
 public final class EmbeddedKafkaServer implements KafkaServer {
 
@@ -30,7 +44,14 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         "spring.kafka.bootstrap-servers", EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS,
     };
 
+    /** Mechanisms the SASL client listener offers; SCRAM users are created through the admin API at start. */
+    private static final List<ScramMechanism> SCRAM_MECHANISMS =
+            List.of(ScramMechanism.SCRAM_SHA_256, ScramMechanism.SCRAM_SHA_512);
+    private static final Duration SASL_SETUP_TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaOptions options;
+    /** Port of the {@link #FIXED_LISTENER}, or 0 when clients use the test kit's EXTERNAL listener. */
+    private int fixedPort;
     private EmbeddedKafkaKraftBroker broker;
     private String bootstrapServers;
     private boolean running;
@@ -60,6 +81,8 @@ public final class EmbeddedKafkaServer implements KafkaServer {
     }
 
     private void launch() {
+        // SASL needs a listener of its own, so it always takes the fixed-port path (a free port if none was given).
+        fixedPort = sasl() ? FreePorts.resolve(options.port()) : options.port();
         EmbeddedKafkaKraftBroker created = new EmbeddedKafkaKraftBroker(1, options.partitions());
         created.brokerProperties(brokerProperties());
         created.afterPropertiesSet();
@@ -68,10 +91,22 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         for (String property : LEAKED_PROPERTIES) {
             System.clearProperty(property);
         }
+        if (sasl()) {
+            try {
+                addScramUsers(created.getBrokersAsString());
+            } catch (RuntimeException e) {
+                created.destroy();
+                throw e;
+            }
+        }
         broker = created;
-        bootstrapServers = options.port() == 0
+        bootstrapServers = fixedPort == 0
                 ? created.getBrokersAsString()
-                : "localhost:" + options.port();
+                : "localhost:" + fixedPort;
+    }
+
+    private boolean sasl() {
+        return !options.saslUsers().isEmpty();
     }
 
     private Map<String, String> brokerProperties() {
@@ -93,15 +128,85 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         // in-JVM heartbeats every 500 ms make a 3 s session safe and a restart take about 3 s.
         properties.put("broker.heartbeat.interval.ms", "500");
         properties.put("broker.session.timeout.ms", "3000");
-        if (options.port() != 0) {
+        if (fixedPort != 0) {
             // The test kit ignores kafkaPorts(...) in KRaft mode; an extra listener on the fixed port works.
             properties.put("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,"
-                    + FIXED_LISTENER + "://localhost:" + options.port());
-            properties.put("listener.security.protocol.map",
-                    "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT," + FIXED_LISTENER + ":PLAINTEXT");
+                    + FIXED_LISTENER + "://localhost:" + fixedPort);
+            properties.put("listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,"
+                    + FIXED_LISTENER + ":" + (sasl() ? "SASL_PLAINTEXT" : "PLAINTEXT"));
+        }
+        if (sasl()) {
+            // Only the client listener authenticates; EXTERNAL stays the PLAINTEXT inter-broker listener.
+            String prefix = "listener.name." + FIXED_LISTENER.toLowerCase(Locale.ROOT) + ".";
+            properties.put(prefix + "sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512");
+            properties.put(prefix + "plain.sasl.jaas.config", plainServerJaasConfig());
+            String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
+            properties.put(prefix + "scram-sha-256.sasl.jaas.config", scram);
+            properties.put(prefix + "scram-sha-512.sasl.jaas.config", scram);
         }
         properties.putAll(options.brokerProperties());
         return properties;
+    }
+
+    /** PLAIN checks passwords against {@code user_<name>} options of its server login module. */
+    private String plainServerJaasConfig() {
+        StringBuilder config = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        options.saslUsers().forEach((user, password) ->
+                config.append(" user_").append(user).append("=\"").append(jaasEscape(password)).append('"'));
+        return config.append(';').toString();
+    }
+
+    private static String jaasEscape(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /**
+     * SCRAM credentials live in the cluster metadata: create them over the PLAINTEXT listener, then wait until the
+     * broker accepts a SCRAM login, as it applies the metadata a moment after the controller committed it.
+     */
+    private void addScramUsers(String plaintextBootstrap) {
+        long timeoutMs = SASL_SETUP_TIMEOUT.toMillis();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", plaintextBootstrap))) {
+            // One request per mechanism: a request may alter each user only once. SCRAM-SHA-512 comes last,
+            // so the probe below also covers the earlier ones (the broker applies metadata in order).
+            for (ScramMechanism mechanism : SCRAM_MECHANISMS) {
+                List<UserScramCredentialAlteration> upserts = new ArrayList<>();
+                options.saslUsers().forEach((user, password) -> upserts.add(
+                        new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 4096), password)));
+                admin.alterUserScramCredentials(upserts).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the SCRAM users on the embedded Kafka broker", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating SCRAM users", e);
+        }
+        Map.Entry<String, String> probeUser = options.saslUsers().entrySet().iterator().next();
+        Map<String, Object> probe = Map.of(
+                "bootstrap.servers", "localhost:" + fixedPort,
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", ScramMechanism.SCRAM_SHA_512.mechanismName(),
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + probeUser.getKey() + "\" password=\"" + jaasEscape(probeUser.getValue()) + "\";");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        try (Admin admin = Admin.create(probe)) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get(timeoutMs, TimeUnit.MILLISECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof AuthenticationException) || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the embedded Kafka broker did not accept its SCRAM users", e);
+                    }
+                    TimeUnit.MILLISECONDS.sleep(50);
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the embedded Kafka broker did not accept its SCRAM users", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for SCRAM users", e);
+        }
     }
 
     private void restartBrokers() {

@@ -69,6 +69,7 @@ public class ConsumerAutoConfiguration {
 
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration AUTH_RETRY_INTERVAL = Duration.ofSeconds(10);
 
     @Bean
     @ConditionalOnMissingBean
@@ -171,6 +172,9 @@ public class ConsumerAutoConfiguration {
         container.setPollTimeout(1_000);
         container.setShutdownTimeout(consumer.shutdownTimeout().toMillis());
         container.setMicrometerEnabled(true);
+        // A rejected login (rotated password, SASL server hiccup) is retried like any outage instead of stopping
+        // the consumer thread for good; readiness shows the authentication error meanwhile.
+        container.setAuthExceptionRetryInterval(AUTH_RETRY_INTERVAL);
         return factory;
     }
 

@@ -46,7 +46,7 @@ public record KafkaConnectionProperties(
         props.put("bootstrap.servers", brokers);
         props.put("security.protocol", securityProtocol);
         if (securityProtocol.startsWith("SASL")) {
-            if (isBlank(saslUsername) || saslPassword == null) {
+            if (isBlank(saslUsername) || saslPassword == null || saslPassword.isEmpty()) {
                 throw new IllegalArgumentException("agentobs.kafka.sasl-username and agentobs.kafka.sasl-password "
                         + "(KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD) are required when security protocol is "
                         + securityProtocol);

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Whether the sink is taking writes, read by the readiness indicator.
  *
- * <p>Two sources feed it: the batch processor after every write (a failing write keeps readiness DOWN for the whole
- * retry, until a write succeeds) and the background probe (so an unreachable sink shows while no events flow).
+ * <p>Two sources feed it: the batch processor after every batch (a failing sink write or dead-letter publish keeps
+ * readiness DOWN for the whole retry, until a batch succeeds) and the background probe (so an unreachable sink shows while no events flow).
  * The sink is healthy only when both last reported success.
  */
 public class SinkHealth {

@@ -140,6 +140,13 @@ class ConsumerConfigurationTest {
     }
 
     @Test
+    void logFormatJsonSwitchesOnStructuredLogs() {
+        try (ConfigurableApplicationContext context = run(Map.of("KAFKA_GROUP_ID", "g", "LOG_FORMAT", "json"))) {
+            assertThat(context.getEnvironment().getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        }
+    }
+
+    @Test
     void missingConfigFileFailsAtStartNamingIt() {
         assertThatThrownBy(() -> run(Map.of(), "--config=" + dir.resolve("nope.json")))
                 .satisfies(e -> assertThat(allMessages(e)).contains("nope.json", "does not exist"));

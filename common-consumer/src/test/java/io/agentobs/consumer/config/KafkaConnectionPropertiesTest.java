@@ -39,6 +39,9 @@ class KafkaConnectionPropertiesTest {
     void saslWithoutCredentialsIsRejectedNamingTheVariables() {
         assertThatThrownBy(() -> connection("SASL_SSL", "PLAIN", "", null, null).clientProperties())
                 .hasMessageContaining("KAFKA_SASL_USERNAME").hasMessageContaining("KAFKA_SASL_PASSWORD");
+        // an unset variable maps to an empty string, which must fail the same way
+        assertThatThrownBy(() -> connection("SASL_PLAINTEXT", "PLAIN", "svc", "", null).clientProperties())
+                .hasMessageContaining("KAFKA_SASL_PASSWORD");
     }
 
     @Test

@@ -1,0 +1,117 @@
+package io.agentobs.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.agentobs.consumer.dlq.DeadLetter;
+import io.agentobs.consumer.dlq.DeadLetterPublisher;
+import io.agentobs.consumer.health.SinkHealth;
+import io.agentobs.consumer.logging.BadRecordLog;
+import io.agentobs.consumer.metrics.ConsumerMetrics;
+import io.agentobs.events.codec.EventCodec;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+/** Classification and bookkeeping of one batch, without a broker. */
+class BatchProcessorTest {
+
+    private final List<DeadLetter> published = new ArrayList<>();
+    private final SinkHealth sinkHealth = new SinkHealth(Clock.systemUTC());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ConsumerMetrics metrics = new ConsumerMetrics(registry, Clock.systemUTC());
+    private final DeadLetterPublisher deadLetters = new DeadLetterPublisher(null, "g", Duration.ofSeconds(1), Clock.systemUTC()) {
+        @Override
+        public void publish(List<DeadLetter> letters) {
+            published.addAll(letters);
+        }
+    };
+    private final BatchProcessor processor = new BatchProcessor(new EventCodec(), deadLetters, sinkHealth, metrics, new BadRecordLog());
+
+    @Test
+    void validEventsReachTheSinkAndInvalidOnesAreDeadLettered() throws Exception {
+        UUID correlation = UUID.randomUUID();
+        List<String> seen = new ArrayList<>();
+        processor.process(List.of(
+                record(0, TestEvents.action(UUID.randomUUID(), correlation, "a")),
+                record(1, TestEvents.malformed()),
+                record(2, "{\"event_id\": 5}".getBytes(StandardCharsets.UTF_8)),
+                record(3, new byte[] {(byte) 0xc3, 0x28}),
+                record(4, null)), batch -> batch.events().forEach(e -> seen.add(e.coordinates())));
+
+        assertThat(seen).containsExactly("agent-actions-0@0");
+        assertThat(published).extracting(DeadLetter::errorClass)
+                .containsExactly("MALFORMED_JSON", "SCHEMA_INVALID", "NOT_UTF8", "EMPTY_VALUE");
+        assertThat(published.get(1).errorMessage()).contains("event_id");
+        assertThat(metrics.snapshot().messagesConsumed()).isEqualTo(5);
+        assertThat(metrics.snapshot().messagesInserted()).isEqualTo(1);
+        assertThat(metrics.snapshot().messagesFailed()).isEqualTo(4);
+        assertThat(metrics.snapshot().batchesProcessed()).isEqualTo(1);
+        assertThat(registry.get("agentobs.consumer.records.failed").tag("error_class", "NOT_UTF8").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void batchOfOnlyBadRecordsDoesNotCallTheSink() throws Exception {
+        processor.process(List.of(record(0, TestEvents.malformed())), batch -> {
+            throw new AssertionError("sink called with " + batch.size() + " events");
+        });
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void sinkFailurePropagatesMarksTheSinkDownAndDeadLettersNothing() {
+        UUID correlation = UUID.randomUUID();
+        List<ConsumerRecord<byte[], byte[]>> batch = List.of(
+                record(0, TestEvents.action(UUID.randomUUID(), correlation, "a")), record(1, TestEvents.malformed()));
+
+        assertThatThrownBy(() -> processor.process(batch, b -> {
+            throw new ConnectException("database down");
+        })).isInstanceOf(ConnectException.class);
+
+        assertThat(sinkHealth.healthy()).isFalse();
+        assertThat(sinkHealth.writes().lastError()).contains("database down");
+        assertThat(published).isEmpty();
+        assertThat(metrics.snapshot().batchesProcessed()).isZero();
+    }
+
+    @Test
+    void successfulRetryMarksTheSinkUpAgain() throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(0, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")));
+        assertThatThrownBy(() -> processor.process(batch, b -> {
+            throw new ConnectException("down");
+        }));
+        processor.process(batch, b -> { });
+        assertThat(sinkHealth.healthy()).isTrue();
+    }
+
+    @Test
+    void sinkSeesTheBatchCoordinatesInTheLoggingContext() throws Exception {
+        List<String> contexts = new ArrayList<>();
+        processor.process(List.of(record(3, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")),
+                        record(4, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a"))),
+                b -> contexts.add(MDC.get("batch")));
+        assertThat(contexts).containsExactly("agent-actions-0@3..agent-actions-0@4");
+        assertThat(MDC.get("batch")).isNull();
+    }
+
+    @Test
+    void recordFromATopicOutsideTheCatalogIsDeadLettered() throws Exception {
+        processor.process(List.of(new ConsumerRecord<>("something-else", 0, 0L, null, TestEvents.malformed())), b -> { });
+        assertThat(published).extracting(DeadLetter::errorClass).containsExactly("UNKNOWN_TOPIC");
+        assertThat(published.get(0).deadLetterTopic()).isEqualTo("something-else-dlq");
+    }
+
+    private static ConsumerRecord<byte[], byte[]> record(long offset, byte[] value) {
+        return new ConsumerRecord<>("agent-actions", 0, offset, "k".getBytes(StandardCharsets.UTF_8), value);
+    }
+}
