@@ -59,7 +59,6 @@ public class BatchProcessor {
             return;
         }
         long start = System.nanoTime();
-        countConsumed(records);
         List<ConsumedEvent> valid = new ArrayList<>(records.size());
         List<DeadLetter> bad = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -79,7 +78,7 @@ public class BatchProcessor {
         } catch (Exception e) {
             sinkHealth.writeFailed(e);
             log.debug("Batch {} ({} events) failed in sink {}", describe(records), batch.size(), sink.sinkName(), e);
-            throw e;
+            throw SinkFailures.retryWhole(e);
         } finally {
             MDC.remove("batch");
         }
@@ -87,6 +86,7 @@ public class BatchProcessor {
             metrics.deadLettered(letter.record().topic(), letter.errorClass());
             badRecordLog.record(letter);
         });
+        countConsumed(records);
         countProcessed(valid, batch.rejections());
         metrics.batchCompleted(System.nanoTime() - start, records.size());
     }
@@ -108,6 +108,9 @@ public class BatchProcessor {
             }
         } catch (InvalidEventException e) {
             bad.add(new DeadLetter(record, e.kind().name(), e.getMessage()));
+        } catch (RuntimeException e) {
+            // The decoder is pure: whatever it throws is caused by these bytes, so retrying would never end.
+            bad.add(new DeadLetter(record, "DECODE_FAILED", e.getClass().getSimpleName() + ": " + e.getMessage()));
         } finally {
             MDC.remove("topic");
             MDC.remove("partition");

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.agentobs.consumer.app.RecordingSink;
 import io.agentobs.consumer.dlq.DeadLetterHeaders;
+import io.agentobs.consumer.dlq.DeadLetterPublisher;
 import io.agentobs.infra.junit.KafkaExtension;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -142,6 +143,28 @@ class BatchDeliveryIT {
                             && correlation.toString().equals(new String(r.key(), StandardCharsets.UTF_8)), 1, Duration.ofSeconds(3));
             assertThat(dead).isEmpty();
             awaitFullyCommitted(group);
+        }
+    }
+
+    @Test
+    void deadLetterTooLargeForItsTopicIsPublishedWithoutItsValue() throws Exception {
+        client.createTopic("code-quality-metrics", 1, Map.of());
+        client.createTopic("code-quality-metrics-dlq", 1, Map.of("max.message.bytes", "4096"));
+        String group = "oversized-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        byte[] big = ("{\"event_id\": \"" + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        client.send("code-quality-metrics", key, List.of(big));
+
+        try (ConfigurableApplicationContext service = ConsumerServices.start(kafka.bootstrapServers(), group,
+                Map.of("agentobs.consumer.topics", "code-quality-metrics"))) {
+            List<ConsumerRecord<byte[], byte[]>> dead = client.readAll("code-quality-metrics-dlq",
+                    r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)), 1, Duration.ofSeconds(30));
+            assertThat(dead).hasSize(1);
+            assertThat(dead.get(0).value()).isNull();
+            assertThat(KafkaTestClient.header(dead.get(0), DeadLetterPublisher.VALUE_OMITTED)).isEqualTo(Integer.toString(big.length));
+            assertThat(KafkaTestClient.header(dead.get(0), DeadLetterHeaders.ERROR_CLASS)).isEqualTo("SCHEMA_INVALID");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    Long.valueOf(1).equals(client.committed(group, "code-quality-metrics").get(new TopicPartition("code-quality-metrics", 0))));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -55,12 +56,17 @@ final class KafkaTestClient implements AutoCloseable {
     /** Creates the topics with the given partition count if they do not exist yet. */
     void createTopics(int partitions, String... topics) throws Exception {
         for (String topic : topics) {
-            try {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
+            createTopic(topic, partitions, Map.of());
+        }
+    }
+
+    /** Creates one topic with the given topic-level settings if it does not exist yet. */
+    void createTopic(String topic, int partitions, Map<String, String> configs) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
             }
         }
     }

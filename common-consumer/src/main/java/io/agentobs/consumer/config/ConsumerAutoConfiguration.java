@@ -2,9 +2,12 @@ package io.agentobs.consumer.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.agentobs.consumer.BatchProcessor;
 import io.agentobs.consumer.EventSink;
@@ -28,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -48,6 +52,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Everything a consumer service needs around its listener method and its sink: the batch container factory
@@ -106,8 +111,12 @@ public class ConsumerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "agentobsDeadLetterProducerFactory")
-    public ProducerFactory<byte[], byte[]> agentobsDeadLetterProducerFactory(KafkaConnectionProperties kafka, Environment environment) {
+    public ProducerFactory<byte[], byte[]> agentobsDeadLetterProducerFactory(KafkaConnectionProperties kafka, ConsumerProperties consumer,
+                                                                             Environment environment) {
         Map<String, Object> props = new HashMap<>(kafka.clientProperties());
+        // room for the largest accepted event plus the reason headers; a broker that still refuses gets the
+        // dead letter without its value (DeadLetterPublisher)
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(consumer.maxEventBytes(), 1_048_576) + 262_144);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName(environment) + "-dlq");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -188,20 +197,33 @@ public class ConsumerAutoConfiguration {
     }
 
     @Bean
-    public KafkaMonitor kafkaMonitor(Admin agentobsAdmin, ConsumerProperties consumer, MeterRegistry registry) {
-        return new KafkaMonitor(agentobsAdmin, consumer.groupId(), consumer.topics(), ADMIN_TIMEOUT, registry, CLOCK);
+    public KafkaMonitor kafkaMonitor(Admin agentobsAdmin, ConsumerProperties consumer, MeterRegistry registry,
+                                     KafkaListenerEndpointRegistry listeners) {
+        return new KafkaMonitor(agentobsAdmin, consumer.groupId(), consumer.topics(), ADMIN_TIMEOUT, registry, CLOCK,
+                () -> assignedPartitions(listeners));
+    }
+
+    private static Set<TopicPartition> assignedPartitions(KafkaListenerEndpointRegistry listeners) {
+        Set<TopicPartition> assigned = new HashSet<>();
+        for (MessageListenerContainer container : listeners.getAllListenerContainers()) {
+            Collection<TopicPartition> partitions = container.getAssignedPartitions();
+            if (partitions != null) {
+                assigned.addAll(partitions);
+            }
+        }
+        return assigned;
     }
 
     @Bean
     public BackgroundChecks agentobsBackgroundChecks(KafkaMonitor kafkaMonitor, ObjectProvider<EventSink> sinks,
                                                      SinkHealth sinkHealth, BadRecordLog badRecordLog, ConsumerProperties consumer) {
         return new BackgroundChecks(kafkaMonitor, sinks.orderedStream().toList(), sinkHealth, badRecordLog,
-                consumer.healthCheckInterval(), consumer.badRecordLogInterval());
+                consumer.healthCheckInterval(), consumer.badRecordLogInterval(), ADMIN_TIMEOUT);
     }
 
     @Bean
-    public KafkaHealthIndicator kafkaHealthIndicator(KafkaMonitor kafkaMonitor) {
-        return new KafkaHealthIndicator(kafkaMonitor);
+    public KafkaHealthIndicator kafkaHealthIndicator(KafkaMonitor kafkaMonitor, ConsumerProperties consumer) {
+        return new KafkaHealthIndicator(kafkaMonitor, consumer.healthCheckInterval().multipliedBy(3).plus(ADMIN_TIMEOUT.multipliedBy(2)), CLOCK);
     }
 
     @Bean

@@ -60,7 +60,8 @@ public record ConsumerProperties(
 
     /** Checks the duration ranges that annotations cannot express, naming the key and the range. */
     public ConsumerProperties {
-        DurationRange.check("agentobs.consumer.batch-timeout", batchTimeout, Duration.ofMillis(1), Duration.ofMinutes(5));
+        // fetch.max.wait.ms must stay below the client's 30 s request timeout
+        DurationRange.check("agentobs.consumer.batch-timeout", batchTimeout, Duration.ofMillis(1), Duration.ofSeconds(25));
         DurationRange.check("agentobs.consumer.session-timeout", sessionTimeout, Duration.ofSeconds(1), Duration.ofMinutes(5));
         DurationRange.check("agentobs.consumer.max-poll-interval", maxPollInterval, Duration.ofSeconds(1), Duration.ofHours(1));
         DurationRange.check("agentobs.consumer.shutdown-timeout", shutdownTimeout, Duration.ofSeconds(1), Duration.ofMinutes(10));

@@ -1,5 +1,6 @@
 package io.agentobs.consumer.config;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import io.agentobs.events.Topic;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -24,6 +26,9 @@ public class SeedEnvironmentDefaults implements EnvironmentPostProcessor, Ordere
 
     /** Name of the property source this adds, last in the environment. */
     public static final String SOURCE_NAME = "agentobsSeedDefaults";
+
+    private static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SHUTDOWN_HEADROOM = Duration.ofSeconds(15);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -48,7 +53,7 @@ public class SeedEnvironmentDefaults implements EnvironmentPostProcessor, Ordere
 
         d.put("server.port", "${HEALTH_CHECK_PORT:8080}");
         d.put("server.shutdown", "graceful");
-        d.put("spring.lifecycle.timeout-per-shutdown-phase", "${SHUTDOWN_TIMEOUT_SECONDS:45}s");
+        d.put("spring.lifecycle.timeout-per-shutdown-phase", shutdownPhaseTimeout(environment).toMillis() + "ms");
         d.put("logging.level.root", "${LOG_LEVEL:INFO}");
         d.put("logging.level.org.apache.kafka", "WARN");
         String logFormat = environment.getProperty("LOG_FORMAT");
@@ -65,6 +70,16 @@ public class SeedEnvironmentDefaults implements EnvironmentPostProcessor, Ordere
         d.put("management.endpoint.health.group.readiness.show-details", "always");
         d.put("management.info.env.enabled", "true");
         return d;
+    }
+
+    /**
+     * Spring's per-phase shutdown limit, derived from {@code agentobs.consumer.shutdown-timeout} with room for the
+     * commit and close after the in-flight batch, so the consumer's own deadline is the one that counts.
+     */
+    private static Duration shutdownPhaseTimeout(ConfigurableEnvironment environment) {
+        Duration batchDeadline = Binder.get(environment).bind("agentobs.consumer.shutdown-timeout", Duration.class)
+                .orElse(DEFAULT_SHUTDOWN_TIMEOUT);
+        return batchDeadline.plus(SHUTDOWN_HEADROOM);
     }
 
     private static String allCatalogTopics() {

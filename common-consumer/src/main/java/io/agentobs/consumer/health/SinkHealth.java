@@ -2,35 +2,39 @@ package io.agentobs.consumer.health;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Whether the sink is taking writes, read by the readiness indicator.
  *
  * <p>Two sources feed it: the batch processor after every batch (a failing sink write or dead-letter publish keeps
- * readiness DOWN for the whole retry, until a batch succeeds) and the background probe (so an unreachable sink shows while no events flow).
- * The sink is healthy only when both last reported success.
+ * readiness DOWN for the whole retry, until a batch on that consumer thread succeeds) and the background probe (so
+ * an unreachable sink shows while no events flow). Writes are tracked per consumer thread: with several threads, one
+ * thread's success must not hide another thread that is still retrying. The sink is healthy only when every thread's
+ * last batch and the last probe succeeded.
  */
 public class SinkHealth {
 
     private final Clock clock;
-    private final AtomicReference<State> writes;
-    private final AtomicReference<State> probes;
+    private final Map<String, State> writesByThread = new ConcurrentHashMap<>();
+    private final AtomicReference<State> probes = new AtomicReference<>(State.HEALTHY);
 
     public SinkHealth(Clock clock) {
         this.clock = clock;
-        this.writes = new AtomicReference<>(State.HEALTHY);
-        this.probes = new AtomicReference<>(State.HEALTHY);
     }
 
-    /** A batch write succeeded. */
+    /** A batch on the calling consumer thread succeeded. */
     public void writeSucceeded() {
-        writes.set(State.HEALTHY);
+        writesByThread.remove(Thread.currentThread().getName());
     }
 
-    /** A batch write failed and will be retried. */
+    /** A batch on the calling consumer thread failed and will be retried. */
     public void writeFailed(Throwable error) {
-        writes.updateAndGet(s -> s.failedAgain(clock.instant(), error));
+        Instant now = clock.instant();
+        writesByThread.compute(Thread.currentThread().getName(),
+                (thread, state) -> (state == null ? State.HEALTHY : state).failedAgain(now, error));
     }
 
     /** The background probe reached the sink. */
@@ -40,12 +44,15 @@ public class SinkHealth {
 
     /** The background probe could not reach the sink. */
     public void probeFailed(Throwable error) {
-        probes.updateAndGet(s -> s.failedAgain(clock.instant(), error));
+        Instant now = clock.instant();
+        probes.updateAndGet(s -> s.failedAgain(now, error));
     }
 
-    /** Health of writes. */
+    /** Health of writes: the longest-failing consumer thread, or healthy when none is failing. */
     public State writes() {
-        return writes.get();
+        return writesByThread.values().stream()
+                .min((a, b) -> a.failingSince().compareTo(b.failingSince()))
+                .orElse(State.HEALTHY);
     }
 
     /** Health of background probes. */
@@ -53,9 +60,9 @@ public class SinkHealth {
         return probes.get();
     }
 
-    /** True when neither writes nor probes are failing. */
+    /** True when no consumer thread is retrying and the last probe succeeded. */
     public boolean healthy() {
-        return writes.get().healthy() && probes.get().healthy();
+        return writesByThread.isEmpty() && probes.get().healthy();
     }
 
     /**

@@ -73,6 +73,20 @@ class ConsumerConfigurationTest {
     }
 
     @Test
+    void batchTimeoutBeyondTheFetchRequestTimeoutFailsAtStart() {
+        assertThatThrownBy(() -> run(Map.of("KAFKA_GROUP_ID", "g", "BATCH_TIMEOUT_MS", "60000")))
+                .satisfies(e -> assertThat(allMessages(e)).contains("agentobs.consumer.batch-timeout", "1–25000 ms"));
+    }
+
+    @Test
+    void springShutdownPhaseLeavesRoomForTheConsumersOwnDeadline() {
+        try (ConfigurableApplicationContext context = run(Map.of("KAFKA_GROUP_ID", "g"), "--agentobs.consumer.shutdown-timeout=2m")) {
+            assertThat(context.getEnvironment().getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class))
+                    .isEqualTo(Duration.ofSeconds(135));
+        }
+    }
+
+    @Test
     void missingGroupIdFailsAtStart() {
         assertThatThrownBy(() -> run(Map.of()))
                 .satisfies(e -> assertThat(allMessages(e)).contains("agentobs.consumer.group-id"));

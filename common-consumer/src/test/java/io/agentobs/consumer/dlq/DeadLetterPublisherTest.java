@@ -68,6 +68,24 @@ class DeadLetterPublisherTest {
         assertThat(header(letter, DeadLetterHeaders.ERROR_MESSAGE)).hasSize(DeadLetterPublisher.MAX_MESSAGE_CHARS);
     }
 
+    @Test
+    void deadLetterWithoutValueKeepsKeyAndReasonAndGivesTheSize() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("traceparent", "00-abc".getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<byte[], byte[]> original = new ConsumerRecord<>("agent-actions", 2, 9L, 0L, TimestampType.CREATE_TIME,
+                1, 5000, new byte[] {'k'}, new byte[5000], headers, Optional.empty());
+        DeadLetter letter = new DeadLetter(original, "TOO_LARGE", "too large");
+
+        ProducerRecord<byte[], byte[]> stripped = DeadLetterPublisher.withoutValue(publisher.toProducerRecord(letter), letter);
+
+        assertThat(stripped.value()).isNull();
+        assertThat(stripped.key()).containsExactly('k');
+        assertThat(header(stripped, DeadLetterPublisher.VALUE_OMITTED)).isEqualTo("5000");
+        assertThat(header(stripped, DeadLetterHeaders.ERROR_CLASS)).isEqualTo("TOO_LARGE");
+        assertThat(header(stripped, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("9");
+        assertThat(stripped.headers().lastHeader("traceparent")).isNull();
+    }
+
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
