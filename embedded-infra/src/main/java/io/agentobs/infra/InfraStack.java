@@ -3,6 +3,7 @@ package io.agentobs.infra;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka, PostgreSQL, Redis and the S3 API on fixed ports, with PostgreSQL, Redis and S3 data kept under one base
@@ -18,14 +21,16 @@ import org.apache.kafka.common.utils.Exit;
  */
 public final class InfraStack implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InfraStack.class);
+
     private final KafkaServer kafka;
     private final PostgresServer postgres;
     private final RedisServer redis;
     private final S3Server s3;
     private final Path baseDirectory;
 
-    private InfraStack(KafkaServer kafka, PostgresServer postgres, RedisServer redis, S3Server s3,
-                       Path baseDirectory) {
+    /** The given servers; {@link #create} builds the real ones. */
+    InfraStack(KafkaServer kafka, PostgresServer postgres, RedisServer redis, S3Server s3, Path baseDirectory) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.redis = redis;
@@ -50,18 +55,26 @@ public final class InfraStack implements AutoCloseable {
                 base);
     }
 
-    /** Starts the four servers in parallel; if one fails, closes the others and rethrows its failure. */
+    /** Starts the four servers in parallel; if any fails, closes them all and rethrows the first failure. */
     public void start() {
         ExecutorService executor = Executors.newFixedThreadPool(servers().size());
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
         try {
-            List<CompletableFuture<Void>> starts = new ArrayList<>();
             for (InfraServer server : servers()) {
                 starts.add(CompletableFuture.runAsync(server::start, executor));
             }
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
-            close();
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            RuntimeException failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+            // allOf reports one failure; the others and a failing cleanup must not vanish behind it.
+            starts.stream().filter(CompletableFuture::isCompletedExceptionally).map(InfraStack::failureOf)
+                    .filter(other -> other != failure).forEach(failure::addSuppressed);
+            try {
+                close();
+            } catch (RuntimeException closeFailure) {
+                failure.addSuppressed(closeFailure);
+            }
+            throw failure;
         } finally {
             executor.shutdown();
         }
@@ -75,21 +88,35 @@ public final class InfraStack implements AutoCloseable {
     public void closeOnShutdown() {
         List<Runnable> deferredKafkaHooks = new CopyOnWriteArrayList<>();
         Exit.setShutdownHookAdder((name, hook) -> deferredKafkaHooks.add(hook));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close();
-            deferredKafkaHooks.forEach(Runnable::run);
-        }, "agentobs-infra-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(deferredKafkaHooks),
+                "agentobs-infra-shutdown"));
     }
 
-    /** Closes every server, the last started first; data under the base directory stays. */
+    /** The shutdown hook's work: a failing close must not keep Kafka's hooks from deleting its directories. */
+    void shutDown(List<Runnable> deferredHooks) {
+        try {
+            close();
+        } finally {
+            for (Runnable hook : deferredHooks) {
+                try {
+                    hook.run();
+                } catch (RuntimeException e) {
+                    // Each hook cleans up something else; report this one and run the rest.
+                    LOG.warn("A deferred Kafka shutdown hook failed", e);
+                }
+            }
+        }
+    }
+
+    /** Closes every server, the last started first, even when some fail; data under the base directory stays. */
     @Override
     public void close() {
-        RuntimeException failure = null;
+        Throwable failure = null;
         List<InfraServer> servers = servers();
         for (int i = servers.size() - 1; i >= 0; i--) {
             try {
                 servers.get(i).close();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 if (failure == null) {
                     failure = e;
                 } else {
@@ -97,8 +124,11 @@ public final class InfraStack implements AutoCloseable {
                 }
             }
         }
+        if (failure instanceof Error error) {
+            throw error;
+        }
         if (failure != null) {
-            throw failure;
+            throw (RuntimeException) failure;
         }
     }
 
@@ -145,6 +175,17 @@ public final class InfraStack implements AutoCloseable {
                 "AWS_REGION=" + s3.region(),
                 "AWS_ACCESS_KEY_ID=" + s3.accessKey(),
                 "AWS_SECRET_ACCESS_KEY=" + s3.secretKey());
+    }
+
+    private static Throwable failureOf(CompletableFuture<Void> completed) {
+        try {
+            completed.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause();
+        } catch (CancellationException e) {
+            return e;
+        }
     }
 
     private List<InfraServer> servers() {

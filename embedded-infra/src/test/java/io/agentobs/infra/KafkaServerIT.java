@@ -3,6 +3,8 @@ package io.agentobs.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +14,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.agentobs.infra.junit.KafkaExtension;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Round trips through a dedicated broker on a random port, and outages of it and of one on a fixed port. */
+/** Round trips through a dedicated broker on a random port, outages of it and of one on a fixed port, SASL. */
 class KafkaServerIT {
 
     @RegisterExtension
@@ -73,6 +78,26 @@ class KafkaServerIT {
                     .containsExactly("before-outage", "after-outage");
         }
         assertThat(Ports.isOpen(port)).isFalse();
+    }
+
+    @Test
+    void saslPortTakenBeforeTheBrokerBindsItIsReplacedByAFreeOne() throws Exception {
+        KafkaOptions sasl = KafkaOptions.randomPort().withSaslUsers(Map.of("alice", "alice-secret"));
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             KafkaServer late = new EmbeddedKafkaServer(sasl, Ports.takenFirst(squatter.getLocalPort()))) {
+            late.start();
+
+            assertThat(late.port()).isNotEqualTo(squatter.getLocalPort());
+            Map<String, Object> alice = Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, late.bootstrapServers(),
+                    AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                    SaslConfigs.SASL_MECHANISM, "PLAIN",
+                    SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                            + " username=\"alice\" password=\"alice-secret\";");
+            try (Admin admin = Admin.create(alice)) {
+                assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).hasSize(1);
+            }
+        }
     }
 
     private static void send(String bootstrapServers, String topic, String key, String value)

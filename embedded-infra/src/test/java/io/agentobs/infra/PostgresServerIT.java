@@ -13,7 +13,7 @@ import io.agentobs.infra.junit.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Round trips through a dedicated PostgreSQL, its version and owner, and an outage. */
+/** Round trips through a dedicated PostgreSQL, its version and owner, an outage, and a lost port race. */
 class PostgresServerIT {
 
     @RegisterExtension
@@ -61,6 +61,24 @@ class PostgresServerIT {
         postgres.start();
         assertThat(postgres.port()).isEqualTo(port);
         assertThat(queryString("select id::text from outage")).isEqualTo("42");
+    }
+
+    @Test
+    void portTakenByAnotherPostgresqlIsReplacedByAFreeOne() throws SQLException {
+        // The other PostgreSQL answers zonky's readiness probe while ours cannot bind: a lost race it cannot see.
+        int taken = postgres.port();
+        try (PostgresServer late = new EmbeddedPostgresServer(PostgresOptions.randomPort(), Ports.takenFirst(taken))) {
+            late.start();
+
+            assertThat(late.port()).isNotEqualTo(taken);
+            try (Connection connection = DriverManager.getConnection(late.jdbcUrl(), late.username(), late.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select current_setting('port')")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(late.port());
+            }
+        }
+        assertThat(queryString("select current_setting('port')")).isEqualTo(Integer.toString(taken));
     }
 
     private static String queryString(String sql) throws SQLException {

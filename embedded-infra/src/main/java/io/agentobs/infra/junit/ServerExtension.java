@@ -40,14 +40,7 @@ public abstract class ServerExtension<S extends InfraServer> implements BeforeAl
         if (server != null) {
             return;
         }
-        S created = factory.get();
-        try {
-            created.start();
-        } catch (RuntimeException e) {
-            created.close();
-            throw e;
-        }
-        server = created;
+        server = StartOrClose.start(factory.get());
         ownerId = context.getUniqueId();
     }
 

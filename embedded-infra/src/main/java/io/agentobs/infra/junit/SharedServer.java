@@ -12,6 +12,8 @@ final class SharedServer<S extends InfraServer> {
 
     private final Supplier<S> factory;
     private S server;
+    /** Why the first start failed; later test classes fail with it at once instead of leaking another try. */
+    private RuntimeException startFailure;
 
     SharedServer(Supplier<S> factory) {
         this.factory = factory;
@@ -19,10 +21,16 @@ final class SharedServer<S extends InfraServer> {
 
     /** The running server, started now if this is the first use. */
     synchronized S get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the shared server failed to start earlier in this JVM", startFailure);
+        }
         if (server == null) {
-            S created = factory.get();
-            created.start();
-            server = created;
+            try {
+                server = StartOrClose.start(factory.get());
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
         }
         return server;
     }
