@@ -8,6 +8,11 @@ import java.util.stream.Stream;
  */
 public final class InvalidEventCases {
 
+    /** A 400-digit integer: beyond every Java integer type and beyond the range of a double. */
+    public static final String HUGE_INTEGER = "1" + "0".repeat(399);
+
+    private static final int SHOWN_REPLACEMENT = 40;
+
     private InvalidEventCases() {
     }
 
@@ -16,7 +21,7 @@ public final class InvalidEventCases {
      *
      * @param replacement JSON text put at {@code path}, or null to remove the field
      * @param schemaExpressible whether the exported JSON Schema can reject it too (it cannot express Java's
-     *                          integer ranges)
+     *                          integer ranges, the range of a 64-bit float, nor characters storage cannot hold)
      */
     public record Case(Topic topic, String path, String replacement, String expectedField, String messageFragment,
             boolean schemaExpressible) {
@@ -27,7 +32,17 @@ public final class InvalidEventCases {
 
         @Override
         public String toString() {
-            return topic.topicName() + " " + path + (replacement == null ? " removed" : " = " + replacement);
+            String shown = replacement == null || replacement.length() <= SHOWN_REPLACEMENT ? replacement
+                    : replacement.substring(0, SHOWN_REPLACEMENT) + "... (" + replacement.length() + " chars)";
+            return printable(topic.topicName() + " " + path + (replacement == null ? " removed" : " = " + shown));
+        }
+
+        /** Control characters and surrogates as escapes, so test reports stay valid XML. */
+        private static String printable(String text) {
+            StringBuilder out = new StringBuilder();
+            text.chars().forEach(c -> out.append(c < ' ' || Character.isSurrogate((char) c)
+                    ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+            return out.toString();
         }
     }
 
@@ -120,10 +135,52 @@ public final class InvalidEventCases {
                 bad(Topic.FAILURE_PATTERNS, "resolution_steps[0]", "\"identify_root_cause\"",
                         "must be a JSON object, got string"),
                 bad(Topic.FAILURE_PATTERNS, "contributing_factors[0]", "null", "must not be null"),
-                bad(Topic.FAILURE_PATTERNS, "failed_step", "4", "must be a JSON object, got number"));
+                bad(Topic.FAILURE_PATTERNS, "failed_step", "4", "must be a JSON object, got number"),
+                // numbers no Java type or 64-bit float holds: exact checks, never Infinity or a silent 0
+                beyondSchema(Topic.AGENT_ROUTING_DECISIONS, "routing_time_ms", "1e400",
+                        "must be an integer between -9223372036854775808 and 9223372036854775807, got number 1E+400"),
+                beyondSchema(Topic.AGENT_ACTIONS, "schema_version", "1e400",
+                        "must be an integer between -2147483648 and 2147483647, got number 1E+400"),
+                beyondSchema(Topic.AGENT_ACTIONS, "duration_ms", "-1e400", "must be an integer between"),
+                beyondSchema(Topic.AGENT_ACTIONS, "duration_ms", "1e-400", "must be an integer, got number 1E-400"),
+                beyondSchema(Topic.TASK_EXECUTIONS, "total_duration_ms", HUGE_INTEGER, "must be an integer between"),
+                beyondSchema(Topic.AGENT_ROUTING_DECISIONS, "confidence_score", "1e400",
+                        "is too large for a 64-bit floating-point number"),
+                beyondSchema(Topic.AGENT_ROUTING_DECISIONS, "alternatives[0].confidence_score", "-1e400",
+                        "is too large for a 64-bit floating-point number"),
+                beyondSchema(Topic.CODE_QUALITY_METRICS, "test_coverage", "1e-400",
+                        "is too small for a 64-bit floating-point number"),
+                beyondSchema(Topic.CODE_QUALITY_METRICS, "quality_score", HUGE_INTEGER,
+                        "is too large for a 64-bit floating-point number"),
+                beyondSchema(Topic.AGENT_ACTIONS, "action_details.lines_read", "1e400",
+                        "is too large for a 64-bit floating-point number (magnitude above 1.8e308), got number 1E+400"),
+                beyondSchema(Topic.ROUTER_PERFORMANCE_METRICS, "confidence_components.historical_score", "-1e-400",
+                        "is too small for a 64-bit floating-point number"),
+                // characters PostgreSQL text/jsonb cannot store, anywhere in the event
+                beyondSchema(Topic.AGENT_ACTIONS, "agent_name", "\"agent\\u0000\"",
+                        "contains a NUL character (\\u0000), which storage cannot hold"),
+                beyondSchema(Topic.AGENT_ACTIONS, "action_details.note", "\"a\\u0000b\"",
+                        "contains a NUL character (\\u0000), which storage cannot hold"),
+                beyondSchema(Topic.AGENT_ROUTING_DECISIONS, "alternatives[1].reason", "\"x\\ud800\"",
+                        "contains a lone UTF-16 surrogate (\\uD800) at character 1"),
+                beyondSchema(Topic.TASK_EXECUTIONS, "agent_chain[2]", "\"\\udc00agent\"",
+                        "contains a lone UTF-16 surrogate (\\uDC00) at character 0"),
+                beyondSchema(Topic.TASK_EXECUTIONS, "steps[1].files[0]", "\"api/\\u0000.py\"",
+                        "contains a NUL character"),
+                new Case(Topic.FAILURE_PATTERNS, "resolution_steps[1].files", "[\"ok\", {\"deep\": \"\\ud83d\"}]",
+                        "resolution_steps[1].files[1].deep", "contains a lone UTF-16 surrogate (\\uD83D)", false),
+                new Case(Topic.AGENT_ACTIONS, "action_details.bad\u0000key", "1", "action_details.bad\\u0000key",
+                        "name contains a NUL character (\\u0000), which storage cannot hold", false),
+                new Case(Topic.SUCCESS_PATTERNS, "agent_host\u0000", "\"worker-7\"", "agent_host\\u0000",
+                        "name contains a NUL character (\\u0000)", false));
     }
 
     private static Case bad(Topic topic, String path, String replacement, String messageFragment) {
         return new Case(topic, path, replacement, path, messageFragment, true);
+    }
+
+    /** A case the JSON Schema cannot express (see {@link Case#schemaExpressible()}). */
+    private static Case beyondSchema(Topic topic, String path, String replacement, String messageFragment) {
+        return new Case(topic, path, replacement, path, messageFragment, false);
     }
 }

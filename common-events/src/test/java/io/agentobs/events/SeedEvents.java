@@ -1,7 +1,9 @@
 package io.agentobs.events;
 
 import io.agentobs.events.codec.EventJson;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,6 +21,10 @@ public final class SeedEvents {
 
     /** Seed 000's agent-actions example, with the {@code event_id} SPEC §2 requires added. */
     public static final String AGENT_ACTIONS_SEED_000 = "agent-actions-seed000";
+
+    /** Reads replacement values with floats kept as written, so {@code 1e400} is not turned into Infinity. */
+    private static final ObjectReader EXACT = EventJson.mapper().reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private SeedEvents() {
     }
@@ -47,7 +53,8 @@ public final class SeedEvents {
 
     /**
      * The seed example of {@code topic} with the value at {@code path} ({@code alternatives[1].confidence_score})
-     * replaced by the JSON text {@code json}, or removed when {@code json} is null; as UTF-8 bytes.
+     * replaced by (or, for a new property name, extended with) the JSON text {@code json}, or removed when
+     * {@code json} is null; as UTF-8 bytes. Numbers keep the digits written ({@code 1e400} stays {@code 1E+400}).
      */
     public static byte[] withChange(Topic topic, String path, String json) {
         ObjectNode root = tree(topic);
@@ -61,14 +68,14 @@ public final class SeedEvents {
             if (json == null) {
                 object.remove((String) last);
             } else {
-                object.set((String) last, EventJson.mapper().readTree(json));
+                object.set((String) last, EXACT.readTree(json));
             }
         } else {
             ArrayNode array = (ArrayNode) container;
             if (json == null) {
                 array.remove((Integer) last);
             } else {
-                array.set((Integer) last, EventJson.mapper().readTree(json));
+                array.set((Integer) last, EXACT.readTree(json));
             }
         }
         return EventJson.mapper().writeValueAsBytes(root);

@@ -1,8 +1,7 @@
 package io.agentobs.events.codec;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Unwraps Debezium outbox messages (seed 003): {@code {"schema": {...}, "payload": "<event JSON>"}} or with the
@@ -26,8 +25,8 @@ final class DebeziumEnvelope {
         return root.isObject() && root.has(SCHEMA) && root.has(PAYLOAD) && !root.has(EVENT_ID);
     }
 
-    /** The event inside {@code envelope}; a string payload is parsed as JSON. */
-    static JsonNode unwrap(JsonNode envelope, JsonMapper mapper) throws InvalidEventException {
+    /** The event inside {@code envelope}; a string payload is parsed as JSON with {@code reader}. */
+    static JsonNode unwrap(JsonNode envelope, ObjectReader reader) throws InvalidEventException {
         JsonNode payload = envelope.get(PAYLOAD);
         if (payload.isObject()) {
             return payload;
@@ -37,17 +36,19 @@ final class DebeziumEnvelope {
                     "Debezium payload must be a JSON object or a string holding one, got "
                             + JsonTypes.describe(payload)));
         }
+        JsonNode parsed;
         try {
-            JsonNode parsed = mapper.readTree(payload.stringValue());
-            if (parsed == null || parsed.isMissingNode()) {
-                throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
-                        new FieldError(PAYLOAD, "Debezium payload string is empty"));
-            }
-            return parsed;
-        } catch (JacksonException malformed) {
+            parsed = reader.readTree(payload.stringValue());
+        } catch (RuntimeException malformed) {
+            // Jackson's own exceptions are RuntimeExceptions too; anything the parser throws means "not JSON".
             throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
                     new FieldError(PAYLOAD, "Debezium payload string is not JSON: " + JsonTypes.explain(malformed)),
                     malformed);
         }
+        if (parsed == null || parsed.isMissingNode()) {
+            throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
+                    new FieldError(PAYLOAD, "Debezium payload string is empty"));
+        }
+        return parsed;
     }
 }

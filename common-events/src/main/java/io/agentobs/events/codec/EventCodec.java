@@ -4,6 +4,7 @@ import io.agentobs.events.AgentEvent;
 import io.agentobs.events.Topic;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,10 +15,11 @@ import java.util.Objects;
  * Turns Kafka record values into validated events and events into record values. Immutable and thread-safe: create
  * one and share it.
  *
- * <p>{@link #decode} runs, in order: the payload size limit, a strict UTF-8 check, JSON parsing, Debezium outbox
- * unwrapping (see {@code DebeziumEnvelope}), validation of the tree with every field error collected
- * (see {@code EventValidator}), and conversion to the topic's record. The first stage that fails throws an
- * {@link InvalidEventException} whose {@link InvalidEventException#kind() kind} names the stage.
+ * <p>{@link #decode} runs, in order: the payload size limit, a strict UTF-8 check of the bytes, JSON parsing straight
+ * from the bytes, Debezium outbox unwrapping (see {@code DebeziumEnvelope}), validation of the tree with every field
+ * error collected (see {@code EventValidator}), and conversion to the topic's record. The first stage that fails
+ * throws an {@link InvalidEventException} whose {@link InvalidEventException#kind() kind} names the stage; so does an
+ * unexpected exception inside a stage, since consumers retry any other exception as if the failure were transient.
  */
 public final class EventCodec {
 
@@ -26,8 +28,12 @@ public final class EventCodec {
 
     private static final String SCHEMA_VERSION = "schema_version";
     private static final EventValidator VALIDATOR = new EventValidator();
+    /** Jackson guesses UTF-16 or UTF-32 from NUL bytes among the first four; JSON text never has a raw NUL. */
+    private static final int ENCODING_DETECTION_BYTES = 4;
 
     private final JsonMapper mapper;
+    private final ObjectReader treeReader;
+    private final EventValidator validator;
     private final int maxPayloadBytes;
 
     /** A codec with the {@link #DEFAULT_MAX_PAYLOAD_BYTES} limit. */
@@ -37,10 +43,17 @@ public final class EventCodec {
 
     /** A codec that rejects record values longer than {@code maxPayloadBytes} bytes. */
     public EventCodec(int maxPayloadBytes) {
+        this(maxPayloadBytes, VALIDATOR);
+    }
+
+    /** For tests: a codec validating with {@code validator}. */
+    EventCodec(int maxPayloadBytes, EventValidator validator) {
         if (maxPayloadBytes <= 0) {
             throw new IllegalArgumentException("maxPayloadBytes must be positive, got " + maxPayloadBytes);
         }
         this.mapper = EventJson.mapper();
+        this.treeReader = ExactFloatNodeFactory.treeReader(mapper);
+        this.validator = validator;
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
@@ -69,15 +82,23 @@ public final class EventCodec {
             throw new InvalidEventException(InvalidEventException.Kind.TOO_LARGE, FieldError.root(
                     "payload is " + value.length + " bytes, larger than the limit of " + maxPayloadBytes + " bytes"));
         }
-        JsonNode root = parse(StrictUtf8.decode(value));
-        if (DebeziumEnvelope.isEnvelope(root)) {
-            root = DebeziumEnvelope.unwrap(root, mapper);
+        StrictUtf8.validate(value);
+        JsonNode root = parse(value);
+        try {
+            if (DebeziumEnvelope.isEnvelope(root)) {
+                root = DebeziumEnvelope.unwrap(root, treeReader);
+            }
+            List<FieldError> errors = validator.validate(topic, root);
+            if (!errors.isEmpty()) {
+                throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, errors);
+            }
+            return toEvent(topic, (ObjectNode) root);
+        } catch (RuntimeException unexpected) {
+            // A gap in validation, not a transient failure: retrying the same bytes would fail forever.
+            throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, FieldError.root(
+                    "cannot validate and convert to " + topic.eventType().getSimpleName() + ": "
+                            + JsonTypes.explain(unexpected)), unexpected);
         }
-        List<FieldError> errors = VALIDATOR.validate(topic, root);
-        if (!errors.isEmpty()) {
-            throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, errors);
-        }
-        return toEvent(topic, (ObjectNode) root);
     }
 
     /**
@@ -86,7 +107,14 @@ public final class EventCodec {
      * @throws InvalidEventException of kind {@code SCHEMA_INVALID} naming every offending field
      */
     public void validate(AgentEvent event) throws InvalidEventException {
-        List<FieldError> errors = VALIDATOR.validate(event.topic(), mapper.valueToTree(event));
+        JsonNode tree;
+        try {
+            tree = mapper.valueToTree(event);
+        } catch (RuntimeException unserializable) {
+            throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, FieldError.root(
+                    "cannot write the event as JSON: " + JsonTypes.explain(unserializable)), unserializable);
+        }
+        List<FieldError> errors = validator.validate(event.topic(), tree);
         if (!errors.isEmpty()) {
             throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, errors);
         }
@@ -102,11 +130,19 @@ public final class EventCodec {
         return mapper.writeValueAsString(event);
     }
 
-    private JsonNode parse(String json) throws InvalidEventException {
+    /** The tree of {@code json}, well-formed UTF-8, parsed in place; any parser failure is MALFORMED_JSON. */
+    private JsonNode parse(byte[] json) throws InvalidEventException {
+        for (int i = 0; i < Math.min(json.length, ENCODING_DETECTION_BYTES); i++) {
+            if (json[i] == 0) {
+                throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON, FieldError.root(
+                        "malformed JSON: NUL byte at byte offset " + i + " (JSON text is UTF-8 without raw NULs)"));
+            }
+        }
         JsonNode root;
         try {
-            root = mapper.readTree(json);
-        } catch (JacksonException malformed) {
+            root = treeReader.readTree(json);
+        } catch (RuntimeException malformed) {
+            // Jackson's own exceptions are RuntimeExceptions too; anything the parser throws means "not JSON".
             throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
                     FieldError.root("malformed JSON: " + JsonTypes.explain(malformed)), malformed);
         }

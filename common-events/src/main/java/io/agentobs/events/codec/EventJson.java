@@ -13,7 +13,9 @@ import java.time.Instant;
  * The Jackson configuration of the event wire format, for every module that reads or writes events (the codec, the
  * CLI, services exposing events over HTTP), so all of them serialise the same way.
  *
- * <p>Reading: duplicate keys and trailing content are errors; timestamps go through {@link TimestampFormat}.
+ * <p>Reading: duplicate keys and trailing content are errors; timestamps go through {@link TimestampFormat}; an
+ * unknown field named like the records' {@code extraFields} component stays an unknown field
+ * ({@link AnySetterParameterNaming}).
  * Writing: nulls are left out, properties keep the records' declaration order (the seed documents' order),
  * timestamps are UTC ISO-8601 strings. Field names come from the records' {@code @JsonProperty} annotations.
  */
@@ -38,6 +40,7 @@ public final class EventJson {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .annotationIntrospector(new AnySetterParameterNaming())
                 .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
                 .addModule(timestamps);
     }

@@ -9,18 +9,28 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The field rules of one event record (or nested record), read once from its components' {@code @JsonProperty}
  * (name, required) and {@link Bounds} annotations and Java types — the same annotations the JSON Schema export
- * reads. The catch-all {@code extraFields} component is skipped: unknown fields are always allowed.
+ * reads. The catch-all {@code extraFields} component has no rule: unknown fields are always allowed, as long as
+ * storage can hold their names and values (see {@link FreeFormContent}).
  */
 final class EventShape {
 
     private final List<FieldRule> rules;
+    private final Set<String> names;
+    /** The rules' paths when the object is the event itself, built once instead of per event. */
+    private final FieldPath[] topLevelPaths;
 
     private EventShape(List<FieldRule> rules) {
         this.rules = List.copyOf(rules);
+        this.names = rules.stream().map(FieldRule::name).collect(Collectors.toUnmodifiableSet());
+        this.topLevelPaths = rules.stream().map(rule -> FieldPath.ROOT.property(rule.name()))
+                .toArray(FieldPath[]::new);
     }
 
     static EventShape of(Class<?> recordType) {
@@ -45,21 +55,27 @@ final class EventShape {
         return new EventShape(rules);
     }
 
-    /** Checks every rule against {@code object}; {@code path} is the object's own path, empty at the top level. */
-    void check(JsonNode object, String path, List<FieldError> errors) {
-        for (FieldRule rule : rules) {
-            String fieldPath = path.isEmpty() ? rule.name() : path + "." + rule.name();
+    /** Checks every rule, then every unknown field, of {@code object}, which sits at {@code path}. */
+    void check(JsonNode object, FieldPath path, List<FieldError> errors) {
+        for (int i = 0; i < rules.size(); i++) {
+            FieldRule rule = rules.get(i);
+            FieldPath fieldPath = path.isRoot() ? topLevelPaths[i] : path.property(rule.name());
             JsonNode value = object.get(rule.name());
             if (value == null || value.isMissingNode()) {
                 if (rule.required()) {
-                    errors.add(new FieldError(fieldPath, "is required"));
+                    errors.add(new FieldError(fieldPath.toString(), "is required"));
                 }
             } else if (value.isNull()) {
                 if (rule.required()) {
-                    errors.add(new FieldError(fieldPath, "must not be null"));
+                    errors.add(new FieldError(fieldPath.toString(), "must not be null"));
                 }
             } else {
                 rule.type().check(value, fieldPath, errors);
+            }
+        }
+        for (Map.Entry<String, JsonNode> property : object.properties()) {
+            if (!names.contains(property.getKey())) {
+                FreeFormContent.checkProperty(property.getKey(), property.getValue(), path, errors);
             }
         }
     }

@@ -11,9 +11,11 @@ import java.util.Map;
 /**
  * The one place events are validated: checks a parsed JSON tree against its topic's record shape and collects every
  * problem (missing or null required fields, wrong JSON types, bad UUIDs, timestamps and enum values, out-of-range
- * numbers) instead of stopping at the first. Optional fields may be absent or JSON null; unknown fields pass.
+ * or non-finite numbers, strings storage cannot hold) instead of stopping at the first. Optional fields may be absent
+ * or JSON null; unknown fields pass if storage can hold them.
  */
-final class EventValidator {
+// Not final only so that a test can make it fail and check that the codec contains the failure.
+class EventValidator {
 
     private final Map<Topic, EventShape> shapes = new EnumMap<>(Topic.class);
 
@@ -29,7 +31,7 @@ final class EventValidator {
             return List.of(FieldError.root("an event must be a JSON object, got " + JsonTypes.describe(root)));
         }
         List<FieldError> errors = new ArrayList<>();
-        shapes.get(topic).check(root, "", errors);
+        shapes.get(topic).check(root, FieldPath.ROOT, errors);
         return errors;
     }
 }

@@ -33,6 +33,18 @@ final class JsonTypes {
         return text.length() <= MAX_VALUE_EXCERPT ? text : text.substring(0, MAX_VALUE_EXCERPT) + "...";
     }
 
+    /** Jackson's reason as {@link #explain(JacksonException)} words it, else the exception's type and message. */
+    static String explain(RuntimeException failure) {
+        if (failure instanceof JacksonException jackson) {
+            return explain(jackson);
+        }
+        StringBuilder text = new StringBuilder("unexpected ").append(failure.getClass().getSimpleName());
+        if (failure.getMessage() != null) {
+            StorableText.appendEscaped(failure.getMessage(), text.append(": "));
+        }
+        return text.toString();
+    }
+
     /** Jackson's reason for a parse failure followed by its line and column, without an echo of the input. */
     static String explain(JacksonException failure) {
         TokenStreamLocation location = failure.getLocation();

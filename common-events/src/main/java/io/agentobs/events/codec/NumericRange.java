@@ -11,7 +11,8 @@ final class NumericRange {
     private NumericRange() {
     }
 
-    static void check(double number, double min, double max, JsonNode value, String path, List<FieldError> errors) {
+    static void check(double number, double min, double max, JsonNode value, FieldPath path,
+            List<FieldError> errors) {
         if (number >= min && number <= max) {
             return;
         }
@@ -23,7 +24,7 @@ final class NumericRange {
         } else {
             expected = "must be between " + plain(min) + " and " + plain(max);
         }
-        errors.add(new FieldError(path, expected + ", got " + JsonTypes.describe(value)));
+        errors.add(new FieldError(path.toString(), expected + ", got " + JsonTypes.describe(value)));
     }
 
     /** {@code 0} rather than {@code 0.0}, {@code 100} rather than {@code 100.0}. */

@@ -6,7 +6,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 
 /** Reads event timestamps with {@link TimestampFormat}, so offsets are honoured and local times rejected. */
@@ -22,10 +21,10 @@ final class UtcInstantDeserializer extends StdScalarDeserializer<Instant> {
             return (Instant) context.handleUnexpectedToken(Instant.class, parser);
         }
         String text = parser.getString();
-        try {
-            return TimestampFormat.parse(text);
-        } catch (DateTimeException rejected) {
+        Instant instant = TimestampFormat.tryParse(text);
+        if (instant == null) {
             throw context.weirdStringException(text, Instant.class, TimestampFormat.explainRejection(text));
         }
+        return instant;
     }
 }

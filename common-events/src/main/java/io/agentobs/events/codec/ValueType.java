@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +22,7 @@ import java.util.UUID;
 sealed interface ValueType {
 
     /** Adds to {@code errors} what is wrong with {@code value} (present and not JSON null) at {@code path}. */
-    void check(JsonNode value, String path, List<FieldError> errors);
+    void check(JsonNode value, FieldPath path, List<FieldError> errors);
 
     /** The value type for a record component of type {@code javaType}; fails fast on types the wire cannot carry. */
     static ValueType of(Type javaType, boolean required, Bounds bounds) {
@@ -85,14 +84,20 @@ sealed interface ValueType {
         return List.copyOf(names);
     }
 
-    /** A JSON string; non-blank when the field is required. */
+    /** A JSON string that storage can hold (see {@link StorableText}); non-blank when the field is required. */
     record Text(boolean nonBlank) implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isString()) {
-                errors.add(new FieldError(path, "must be a string, got " + JsonTypes.describe(value)));
-            } else if (nonBlank && value.stringValue().isBlank()) {
-                errors.add(new FieldError(path, "must not be blank"));
+                errors.add(new FieldError(path.toString(), "must be a string, got " + JsonTypes.describe(value)));
+                return;
+            }
+            String text = value.stringValue();
+            String unstorable = StorableText.problem(text);
+            if (unstorable != null) {
+                errors.add(new FieldError(path.toString(), unstorable));
+            } else if (nonBlank && text.isBlank()) {
+                errors.add(new FieldError(path.toString(), "must not be blank"));
             }
         }
     }
@@ -102,9 +107,9 @@ sealed interface ValueType {
         private static final int LENGTH = 36;
 
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isString() || !isCanonical(value.stringValue())) {
-                errors.add(new FieldError(path,
+                errors.add(new FieldError(path.toString(),
                         "must be a UUID string like 7415f61f-ab2f-4961-97f5-a5f5c6499a4d, got "
                                 + JsonTypes.describe(value)));
             }
@@ -128,60 +133,77 @@ sealed interface ValueType {
     /** A JSON string holding an instant with offset, see {@link TimestampFormat}. */
     record Timestamp() implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isString()) {
-                errors.add(new FieldError(path,
+                errors.add(new FieldError(path.toString(),
                         "must be an ISO-8601 timestamp string, got " + JsonTypes.describe(value)));
-                return;
-            }
-            try {
-                TimestampFormat.parse(value.stringValue());
-            } catch (DateTimeException unparseable) {
-                errors.add(new FieldError(path, TimestampFormat.explainRejection(value.stringValue()) + ", got "
-                        + JsonTypes.describe(value)));
+            } else if (TimestampFormat.tryParse(value.stringValue()) == null) {
+                errors.add(new FieldError(path.toString(), TimestampFormat.explainRejection(value.stringValue())
+                        + ", got " + JsonTypes.describe(value)));
             }
         }
     }
 
-    /** A JSON number with no fractional part that fits the Java type, within the field's bounds. */
+    /**
+     * A JSON number with no fractional part that fits the Java type, within the field's bounds. The value is compared
+     * exactly, so {@code 1e400} is out of range and {@code 1e-400} is not an integer.
+     */
     record WholeNumber(long typeMin, long typeMax, double min, double max) implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
-            if (!value.isNumber()) {
-                errors.add(new FieldError(path, "must be an integer, got " + JsonTypes.describe(value)));
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
+            if (!value.isNumber() || !Float64.isFinite(value)) {
+                errors.add(new FieldError(path.toString(), "must be an integer, got " + JsonTypes.describe(value)));
+                return;
+            }
+            if (value.isInt() || value.isLong()) {
+                long number = value.longValue();
+                if (number < typeMin || number > typeMax) {
+                    errors.add(outsideType(value, path));
+                } else {
+                    NumericRange.check(number, min, max, value, path, errors);
+                }
                 return;
             }
             BigDecimal number = value.decimalValue();
             if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
-                errors.add(new FieldError(path, "must be an integer, got " + JsonTypes.describe(value)));
+                errors.add(new FieldError(path.toString(), "must be an integer, got " + JsonTypes.describe(value)));
             } else if (number.compareTo(BigDecimal.valueOf(typeMin)) < 0
                     || number.compareTo(BigDecimal.valueOf(typeMax)) > 0) {
-                errors.add(new FieldError(path, "must be an integer between " + typeMin + " and " + typeMax
-                        + ", got " + JsonTypes.describe(value)));
+                errors.add(outsideType(value, path));
             } else {
                 NumericRange.check(number.doubleValue(), min, max, value, path, errors);
             }
         }
+
+        private FieldError outsideType(JsonNode value, FieldPath path) {
+            return new FieldError(path.toString(), "must be an integer between " + typeMin + " and " + typeMax
+                    + ", got " + JsonTypes.describe(value));
+        }
     }
 
-    /** A JSON number, within the field's bounds. */
+    /** A JSON number a finite 64-bit float holds (see {@link Float64}), within the field's bounds. */
     record Decimal(double min, double max) implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isNumber()) {
-                errors.add(new FieldError(path, "must be a number, got " + JsonTypes.describe(value)));
+                errors.add(new FieldError(path.toString(), "must be a number, got " + JsonTypes.describe(value)));
                 return;
             }
-            NumericRange.check(value.doubleValue(), min, max, value, path, errors);
+            String unrepresentable = Float64.problem(value);
+            if (unrepresentable != null) {
+                errors.add(new FieldError(path.toString(), unrepresentable));
+            } else {
+                NumericRange.check(value.doubleValue(), min, max, value, path, errors);
+            }
         }
     }
 
     /** A JSON {@code true} or {@code false}. */
     record Flag() implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isBoolean()) {
-                errors.add(new FieldError(path, "must be a boolean (true or false), got "
+                errors.add(new FieldError(path.toString(), "must be a boolean (true or false), got "
                         + JsonTypes.describe(value)));
             }
         }
@@ -190,20 +212,22 @@ sealed interface ValueType {
     /** A JSON string equal to one of the enum's wire names (case-sensitive). */
     record Choice(List<String> allowed) implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isString() || !allowed.contains(value.stringValue())) {
-                errors.add(new FieldError(path, "must be one of " + allowed + ", got "
+                errors.add(new FieldError(path.toString(), "must be one of " + allowed + ", got "
                         + JsonTypes.describe(value)));
             }
         }
     }
 
-    /** A JSON object of any content (free-form nested data such as {@code action_details}). */
+    /** A JSON object of any shape whose content storage can hold (free-form data such as {@code action_details}). */
     record FreeObject() implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isObject()) {
-                errors.add(new FieldError(path, "must be a JSON object, got " + JsonTypes.describe(value)));
+                errors.add(new FieldError(path.toString(), "must be a JSON object, got " + JsonTypes.describe(value)));
+            } else {
+                FreeFormContent.check(value, path, errors);
             }
         }
     }
@@ -211,18 +235,17 @@ sealed interface ValueType {
     /** A JSON array whose items are all non-null and of {@code items}' type; errors name {@code path[i]}. */
     record ListOf(ValueType items) implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isArray()) {
-                errors.add(new FieldError(path, "must be an array, got " + JsonTypes.describe(value)));
+                errors.add(new FieldError(path.toString(), "must be an array, got " + JsonTypes.describe(value)));
                 return;
             }
             for (int i = 0; i < value.size(); i++) {
                 JsonNode item = value.get(i);
-                String itemPath = path + "[" + i + "]";
                 if (item.isNull()) {
-                    errors.add(new FieldError(itemPath, "must not be null"));
+                    errors.add(new FieldError(path.item(i).toString(), "must not be null"));
                 } else {
-                    items.check(item, itemPath, errors);
+                    items.check(item, path.item(i), errors);
                 }
             }
         }
@@ -231,9 +254,9 @@ sealed interface ValueType {
     /** A JSON object checked field by field against a nested record's shape. */
     record Nested(EventShape shape) implements ValueType {
         @Override
-        public void check(JsonNode value, String path, List<FieldError> errors) {
+        public void check(JsonNode value, FieldPath path, List<FieldError> errors) {
             if (!value.isObject()) {
-                errors.add(new FieldError(path, "must be a JSON object, got " + JsonTypes.describe(value)));
+                errors.add(new FieldError(path.toString(), "must be a JSON object, got " + JsonTypes.describe(value)));
                 return;
             }
             shape.check(value, path, errors);

@@ -25,6 +25,13 @@ class HandBuiltEventTest {
 
     private final EventCodec codec = new EventCodec();
 
+    /** A value Jackson cannot write: reading its property fails. */
+    public static final class Unwritable {
+        public String getState() {
+            throw new IllegalStateException("closed");
+        }
+    }
+
     private static RoutingDecision decision(double confidence) {
         return new RoutingDecision(EVENT_ID, CORRELATION_ID, "optimize database queries", "agent-performance",
                 confidence, List.of(new RoutingDecision.Alternative("agent-database", 0.85, null, null)),
@@ -79,5 +86,17 @@ class HandBuiltEventTest {
     void eachEventNamesItsTopic() {
         assertThat(decision(0.5).topic()).isEqualTo(Topic.AGENT_ROUTING_DECISIONS);
         assertThat(decision(0.5).partitionKey()).isEqualTo(CORRELATION_ID.toString());
+    }
+
+    @Test
+    void handBuiltEventThatCannotBeWrittenAsJsonFailsValidation() {
+        AgentEvent action = new AgentAction(EVENT_ID, CORRELATION_ID, "agent", ActionType.DECISION,
+                "route", Map.of("handle", new Unwritable()), null, null, NOW, 1, null, null);
+
+        InvalidEventException rejected = catchThrowableOfType(InvalidEventException.class,
+                () -> codec.validate(action));
+
+        assertThat(rejected.kind()).isEqualTo(InvalidEventException.Kind.SCHEMA_INVALID);
+        assertThat(rejected.getMessage()).contains("cannot write the event as JSON");
     }
 }

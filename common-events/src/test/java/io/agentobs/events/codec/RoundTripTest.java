@@ -59,6 +59,23 @@ class RoundTripTest {
     }
 
     @Test
+    void unknownFieldNamedLikeTheCatchAllComponentIsKept() throws InvalidEventException {
+        ObjectNode seed = SeedEvents.tree(Topic.TASK_EXECUTIONS);
+        seed.putObject("extraFields").put("origin", "top");
+        ((ObjectNode) seed.get("steps").get(0)).put("extraFields", 7);
+
+        TaskExecution task = (TaskExecution) codec.decode(Topic.TASK_EXECUTIONS,
+                EventJson.mapper().writeValueAsBytes(seed));
+
+        assertThat(task.extraFields()).isEqualTo(Map.of("extraFields", Map.of("origin", "top")));
+        assertThat(task.steps().get(0).extraFields()).isEqualTo(Map.of("extraFields", 7));
+        JsonNode written = EventJson.mapper().readTree(codec.encode(task));
+        assertThat(written.get("extraFields")).isEqualTo(seed.get("extraFields"));
+        assertThat(written.get("steps").get(0).get("extraFields").intValue()).isEqualTo(7);
+        assertThat(codec.decode(Topic.TASK_EXECUTIONS, codec.encode(task))).isEqualTo(task);
+    }
+
+    @Test
     void unknownFieldsOfNestedRecordsAreKept() throws InvalidEventException {
         ObjectNode seed = SeedEvents.tree(Topic.AGENT_ROUTING_DECISIONS);
         ((ObjectNode) seed.get("alternatives").get(0)).put("rank", 2);
