@@ -36,6 +36,10 @@ final class ConsumerServices {
         settings.put("agentobs.consumer.retry.max-interval", "2s");
         settings.put("agentobs.consumer.health-check-interval", "500ms");
         settings.put("agentobs.consumer.bad-record-log-interval", "1s");
+        // the embedded broker logs through the same logging system; keep its chatter out of test output
+        settings.put("logging.level.kafka", "WARN");
+        settings.put("logging.level.state.change.logger", "WARN");
+        settings.put("logging.level.org.apache.kafka", "WARN");
         settings.putAll(extra);
         List<String> args = new ArrayList<>();
         settings.forEach((k, v) -> args.add("--" + k + "=" + v));

@@ -30,6 +30,7 @@ import io.micrometer.core.instrument.Tag;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -103,6 +104,9 @@ public class ConsumerAutoConfiguration {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) consumer.sessionTimeout().toMillis());
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) consumer.maxPollInterval().toMillis());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Incremental rebalancing: scaling or redeploying one instance moves only the partitions that change owner,
+        // instead of revoking every partition of every instance (and interrupting batches being retried).
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         DefaultKafkaConsumerFactory<byte[], byte[]> factory = new DefaultKafkaConsumerFactory<>(props,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         factory.addListener(new MicrometerConsumerListener<>(registry, List.of(Tag.of("group", consumer.groupId()))));
