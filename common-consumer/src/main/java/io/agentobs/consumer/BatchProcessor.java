@@ -11,9 +11,9 @@ import io.agentobs.consumer.health.SinkHealth;
 import io.agentobs.consumer.logging.BadRecordLog;
 import io.agentobs.consumer.metrics.ConsumerMetrics;
 import io.agentobs.events.AgentEvent;
+import io.agentobs.events.Topic;
 import io.agentobs.events.codec.EventCodec;
 import io.agentobs.events.codec.InvalidEventException;
-import io.agentobs.events.Topic;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
