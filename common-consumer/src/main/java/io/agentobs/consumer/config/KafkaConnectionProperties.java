@@ -1,7 +1,8 @@
 package io.agentobs.consumer.config;
 
-import java.util.HashMap;
 import java.util.Map;
+
+import io.agentobs.events.kafka.KafkaConnection;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -42,51 +43,13 @@ public record KafkaConnectionProperties(
 
     /** Kafka client settings shared by the consumer, the dead-letter producer and the admin client. */
     public Map<String, Object> clientProperties() {
-        Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", brokers);
-        props.put("security.protocol", securityProtocol);
-        if (securityProtocol.startsWith("SASL")) {
-            if (isBlank(saslUsername) || saslPassword == null || saslPassword.isEmpty()) {
-                throw new IllegalArgumentException("agentobs.kafka.sasl-username and agentobs.kafka.sasl-password "
-                        + "(KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD) are required when security protocol is "
-                        + securityProtocol);
-            }
-            props.put("sasl.mechanism", saslMechanism);
-            props.put("sasl.jaas.config", jaasConfig());
-        }
-        if (securityProtocol.endsWith("SSL")) {
-            if (!isBlank(sslCaLocation)) {
-                props.put("ssl.truststore.type", "PEM");
-                props.put("ssl.truststore.location", sslCaLocation);
-            }
-            if (!isBlank(sslKeystoreLocation)) {
-                props.put("ssl.keystore.type", "PEM");
-                props.put("ssl.keystore.location", sslKeystoreLocation);
-                if (sslKeyPassword != null) {
-                    props.put("ssl.key.password", sslKeyPassword);
-                }
-            }
-            props.put("ssl.endpoint.identification.algorithm", sslEndpointIdentification == null ? "" : sslEndpointIdentification);
-        }
+        Map<String, Object> props = new KafkaConnection(brokers, securityProtocol, saslMechanism, saslUsername,
+                saslPassword, sslCaLocation, sslKeystoreLocation, sslKeyPassword, sslEndpointIdentification)
+                .clientProperties();
         if (properties != null) {
             props.putAll(properties);
         }
         return props;
-    }
-
-    private String jaasConfig() {
-        String module = "PLAIN".equals(saslMechanism)
-                ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                : "org.apache.kafka.common.security.scram.ScramLoginModule";
-        return module + " required username=\"" + escape(saslUsername) + "\" password=\"" + escape(saslPassword) + "\";";
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     /** Hides the SASL password and key password so the record can be logged. */

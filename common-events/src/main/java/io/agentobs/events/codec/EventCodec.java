@@ -73,6 +73,22 @@ public final class EventCodec {
      * @throws InvalidEventException if the value is null, too large, not UTF-8, not JSON, or not a valid event
      */
     public AgentEvent decode(Topic topic, byte[] value) throws InvalidEventException {
+        ObjectNode root = decodeTree(topic, value);
+        try {
+            return toEvent(topic, root);
+        } catch (RuntimeException unexpected) {
+            throw conversionFailure(topic, unexpected);
+        }
+    }
+
+    /**
+     * Runs every check of {@link #decode} and returns the validated JSON object (unwrapped from a Debezium envelope
+     * if it was one) without converting it to a record: for producers, which forward JSON and should not pay for
+     * record binding.
+     *
+     * @throws InvalidEventException if the value is null, too large, not UTF-8, not JSON, or not a valid event
+     */
+    public ObjectNode decodeTree(Topic topic, byte[] value) throws InvalidEventException {
         Objects.requireNonNull(topic, "topic");
         if (value == null) {
             throw new InvalidEventException(InvalidEventException.Kind.MALFORMED_JSON,
@@ -92,13 +108,17 @@ public final class EventCodec {
             if (!errors.isEmpty()) {
                 throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, errors);
             }
-            return toEvent(topic, (ObjectNode) root);
+            return (ObjectNode) root;
         } catch (RuntimeException unexpected) {
-            // A gap in validation, not a transient failure: retrying the same bytes would fail forever.
-            throw new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, FieldError.root(
-                    "cannot validate and convert to " + topic.eventType().getSimpleName() + ": "
-                            + JsonTypes.explain(unexpected)), unexpected);
+            throw conversionFailure(topic, unexpected);
         }
+    }
+
+    /** A gap in validation, not a transient failure: retrying the same bytes would fail forever. */
+    private static InvalidEventException conversionFailure(Topic topic, RuntimeException unexpected) {
+        return new InvalidEventException(InvalidEventException.Kind.SCHEMA_INVALID, FieldError.root(
+                "cannot validate and convert to " + topic.eventType().getSimpleName() + ": "
+                        + JsonTypes.explain(unexpected)), unexpected);
     }
 
     /**

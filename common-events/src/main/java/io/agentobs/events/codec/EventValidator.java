@@ -4,9 +4,9 @@ import io.agentobs.events.Topic;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place events are validated: checks a parsed JSON tree against its topic's record shape and collects every
@@ -17,13 +17,8 @@ import java.util.Map;
 // Not final only so that a test can make it fail and check that the codec contains the failure.
 class EventValidator {
 
-    private final Map<Topic, EventShape> shapes = new EnumMap<>(Topic.class);
-
-    EventValidator() {
-        for (Topic topic : Topic.values()) {
-            shapes.put(topic, EventShape.of(topic.eventType()));
-        }
-    }
+    /** Built on first use per topic, so a process that handles one topic (the CLI) reads one record's shape. */
+    private final Map<Topic, EventShape> shapes = new ConcurrentHashMap<>();
 
     /** Every problem of {@code root} as an event of {@code topic}, in field order; empty when valid. */
     List<FieldError> validate(Topic topic, JsonNode root) {
@@ -31,7 +26,11 @@ class EventValidator {
             return List.of(FieldError.root("an event must be a JSON object, got " + JsonTypes.describe(root)));
         }
         List<FieldError> errors = new ArrayList<>();
-        shapes.get(topic).check(root, FieldPath.ROOT, errors);
+        shapes.computeIfAbsent(topic, EventValidator::shapeOf).check(root, FieldPath.ROOT, errors);
         return errors;
+    }
+
+    private static EventShape shapeOf(Topic topic) {
+        return EventShape.of(topic.eventType());
     }
 }
