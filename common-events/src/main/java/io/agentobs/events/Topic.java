@@ -1,11 +1,9 @@
 package io.agentobs.events;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The catalog of agentobs Kafka topics (SPEC §2): name, defaults, key field and event type of each. */
 public enum Topic {
@@ -22,8 +20,7 @@ public enum Topic {
     FAILURE_PATTERNS("failure-patterns", 6, Duration.ofDays(365), "failure_id", FailurePattern.class);
 
     private static final String DLQ_SUFFIX = "-dlq";
-    private static final Map<String, Topic> BY_NAME =
-            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Topic::topicName, Function.identity()));
+    private static final Map<String, Topic> BY_NAME = byTopicName();
 
     private final String topicName;
     private final int defaultPartitions;
@@ -78,6 +75,18 @@ public enum Topic {
                             + event.getClass().getSimpleName());
         }
         return event.partitionKey();
+    }
+
+    /**
+     * The lookup table behind {@link #byName}, built with a plain loop: this class is initialised by every CLI
+     * invocation, and a stream pipeline's lambdas cost a short-lived process more to link than the loop takes.
+     */
+    private static Map<String, Topic> byTopicName() {
+        Map<String, Topic> byName = new HashMap<>();
+        for (Topic topic : values()) {
+            byName.put(topic.topicName, topic);
+        }
+        return Map.copyOf(byName);
     }
 
     /** The topic named exactly {@code topicName}; empty for unknown names (including DLQ names). */

@@ -5,7 +5,6 @@ import io.agentobs.cli.log.LogCommands;
 import io.agentobs.cli.log.LogEventCommand;
 import io.agentobs.cli.publish.PublishCommand;
 import io.agentobs.cli.simulate.SimulateCommand;
-import io.agentobs.cli.spool.SpoolException;
 import io.agentobs.cli.topics.TopicsCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -20,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * {@code agentobs}: the producer CLI agent skills call on every action. Builds only the subcommand being run (the
- * whole tree only for help and completion), because start-up time is part of every agent action.
+ * whole tree only for help and completion), and runs a log-* command given a plain command line without picocli at
+ * all (see {@link LogEventCommand#run}), because start-up time is part of every agent action.
  */
 @Command(name = "agentobs", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = {"Publishes agent events to Kafka (agentobs).",
@@ -37,11 +37,25 @@ public final class AgentobsCli implements Runnable {
     public static void main(String[] args) {
         configureLogging(System.getenv());
         NoJmxServerBuilder.install();
-        System.exit(run(CliContext.system(), args));
+        int exitCode = run(CliContext.system(), args);
+        // Every command has closed what it opened (Kafka producer, spool, appends fsynced) when run returns, and
+        // none leaves a shutdown hook that must run (simulate removes its Ctrl-C hook): halting after flushing the
+        // standard streams skips System.exit's shutdown sequence, which on JDK 21+ also sets up the platform logger
+        // only to log the exit.
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(exitCode);
     }
 
     /** Runs one command line and returns its exit code; what the process would print goes to the context's streams. */
     public static int run(CliContext context, String... args) {
+        LogCommands.Definition log = args.length > 0 ? LogCommands.find(args[0]) : null;
+        if (log != null) {
+            Integer exit = LogEventCommand.run(log, context, tail(args));
+            if (exit != null) {
+                return exit;
+            }
+        }
         CommandLine commandLine = args.length > 0 && subcommands(context).containsKey(args[0])
                 ? subcommands(context).get(args[0]).apply(context)
                 : root(context);
@@ -83,22 +97,9 @@ public final class AgentobsCli implements Runnable {
             ResultPrinter.printUsageError(context.out(), new UsageException(exception.getMessage()));
             return ExitCodes.USAGE;
         });
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof UsageException usage) {
-                context.err().println("agentobs: " + usage.getMessage());
-                ResultPrinter.printUsageError(context.out(), usage);
-                return ExitCodes.USAGE;
-            }
-            String message = exception instanceof SpoolException
-                    ? exception.getMessage()
-                    : exception.getClass().getSimpleName() + ": " + exception.getMessage();
-            context.err().println("agentobs: " + message);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("success", false);
-            result.put("error", message);
-            ResultPrinter.print(context.out(), result);
-            return ExitCodes.FAILURE;
-        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> exception instanceof UsageException usage
+                ? ResultPrinter.reportUsageError(context, usage)
+                : ResultPrinter.reportFailure(context, exception));
         return commandLine;
     }
 

@@ -2,37 +2,47 @@ package io.agentobs.cli;
 
 import io.agentobs.cli.kafka.NoJmxServerBuilder;
 
-import org.apache.kafka.common.protocol.Errors;
-import org.apache.kafka.common.requests.ApiVersionsResponse;
-import org.apache.kafka.common.requests.FindCoordinatorResponse;
-import org.apache.kafka.common.requests.InitProducerIdResponse;
-import org.apache.kafka.common.requests.MetadataResponse;
-import org.apache.kafka.common.requests.ProduceResponse;
-import org.apache.kafka.common.requests.ResponseHeader;
+import org.apache.kafka.common.message.ApiVersionsResponseData;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.message.RequestHeaderData;
+import org.apache.kafka.common.message.ResponseHeaderData;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.protocol.ObjectSerializationCache;
 
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The training run behind bin/agentobs's start-up cache: runs a one-event publish end to end in-process (options,
- * validation, Kafka producer start, connection attempt, spool append and drain) against a closed local port and a
- * throw-away spool, so the JVM's class-data sharing archive or AOT cache holds what a real publish loads. The
- * "broker" is a local socket that accepts each connection, reads the client's first request and hangs up, so the
- * client's network path is exercised too.
+ * validation, connection, ApiVersions, Metadata and Produce exchanges, result) against a throw-away spool and a local
+ * stand-in broker that answers those three requests as a one-partition Kafka broker would, then a usage error, so the
+ * JVM's class-data sharing archive or AOT cache holds what a publish loads, and little else: the cache is mapped (on
+ * JDK 25, loaded) whole on every start, so paths a publish rarely takes (the KafkaProducer behind spool drains,
+ * publish, simulate) are left to load from the jars when they run.
  */
 public final class StartupTraining {
+
+    private static final short PRODUCE = 0;
+    private static final short METADATA = 3;
+    private static final short API_VERSIONS = 18;
+    /** A host name rather than an address, so that the cache holds the name lookup a configured broker takes. */
+    private static final String BROKER_HOST = "localhost";
 
     private StartupTraining() {
     }
@@ -40,15 +50,19 @@ public final class StartupTraining {
     public static void main(String[] args) throws IOException {
         AgentobsCli.configureLogging(Map.of());
         NoJmxServerBuilder.install();
-        Path spool = Files.createTempDirectory("agentobs-training-");
-        try (ServerSocket broker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread hangUp = new Thread(() -> hangUpOnEveryConnection(broker), "agentobs-training-broker");
-            hangUp.setDaemon(true);
-            hangUp.start();
+        // A spool directory that does not exist: a publish that reaches Kafka never creates it, and a temporary
+        // directory would bring the secure random behind its name into the cache.
+        File spool = new File(System.getProperty("java.io.tmpdir"),
+                "agentobs-training-" + ProcessHandle.current().pid());
+        // Listening where the name resolves first, which is where the client connects first.
+        try (ServerSocket broker = new ServerSocket(0, 50, InetAddress.getByName(BROKER_HOST))) {
+            Thread answer = new Thread(() -> answerEveryConnection(broker), "agentobs-training-broker");
+            answer.setDaemon(true);
+            answer.start();
             Map<String, String> env = Map.of(
-                    "KAFKA_BROKERS", "127.0.0.1:" + broker.getLocalPort(),
-                    "AGENTOBS_SPOOL_DIR", spool.toString(),
-                    "AGENTOBS_SEND_TIMEOUT_MS", "300");
+                    "KAFKA_BROKERS", BROKER_HOST + ":" + broker.getLocalPort(),
+                    "AGENTOBS_SPOOL_DIR", spool.getPath(),
+                    "AGENTOBS_SEND_TIMEOUT_MS", "5000");
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
             CliContext context = new CliContext(env, new ByteArrayInputStream(new byte[0]), discard, discard,
                     Clock.systemUTC());
@@ -56,40 +70,115 @@ public final class StartupTraining {
                 AgentobsCli.run(context, "log-action", "--agent-name", "agent-training", "--action-type", "tool_call",
                         "--action-name", "Read", "--duration-ms", "12", "--action-details", "{\"file\":\"a.txt\"}");
             }
-            loadResponseHandling();
             AgentobsCli.run(context, "log-routing-decision", "--agent", "agent-training", "--confidence", "0.9",
                     "--bogus-option");
         } finally {
-            try (Stream<Path> files = Files.walk(spool)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            delete(spool);
         }
     }
 
-    /**
-     * What the client loads only when a broker answers, which the hang-up broker never does: the error table (with
-     * its exception classes) and the response types of a publish.
-     */
-    private static void loadResponseHandling() {
-        Errors.values();
-        for (Class<?> response : List.of(ResponseHeader.class, ApiVersionsResponse.class, MetadataResponse.class,
-                InitProducerIdResponse.class, ProduceResponse.class, FindCoordinatorResponse.class)) {
-            try {
-                Class.forName(response.getName(), true, response.getClassLoader());
-            } catch (ClassNotFoundException impossible) {
-                throw new IllegalStateException(impossible);
+    private static void delete(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                delete(child);
             }
         }
+        file.delete();
     }
 
-    private static void hangUpOnEveryConnection(ServerSocket broker) {
+    private static void answerEveryConnection(ServerSocket broker) {
         while (!broker.isClosed()) {
             try (Socket client = broker.accept()) {
-                client.setSoTimeout(1000);
-                client.getInputStream().read(new byte[4096]);
-            } catch (IOException closedOrTimedOut) {
-                // The next connection, or the end of training.
+                client.setSoTimeout(5000);
+                DataInputStream in = new DataInputStream(client.getInputStream());
+                DataOutputStream out = new DataOutputStream(client.getOutputStream());
+                while (true) {
+                    byte[] request = new byte[in.readInt()];
+                    in.readFully(request);
+                    byte[] response = answer(ByteBuffer.wrap(request), broker);
+                    if (response != null) {
+                        out.write(response);
+                        out.flush();
+                    }
+                }
+            } catch (IOException | RuntimeException closedOrTimedOut) {
+                // The client is done with this connection, or the training is over.
             }
         }
+    }
+
+    /** The response frame to one request frame, or null for a request the stand-in broker does not answer. */
+    private static byte[] answer(ByteBuffer request, ServerSocket broker) {
+        short apiKey = request.getShort(0);
+        short version = request.getShort(2);
+        boolean flexible = switch (apiKey) {
+            case API_VERSIONS -> version >= 3;
+            case METADATA, PRODUCE -> version >= 9;
+            default -> false;
+        };
+        ByteBufferAccessor readable = new ByteBufferAccessor(request);
+        RequestHeaderData header = new RequestHeaderData(readable, flexible ? (short) 2 : (short) 1);
+        ApiMessage body;
+        switch (apiKey) {
+            case API_VERSIONS -> {
+                ApiVersionsResponseData.ApiVersionCollection keys = new ApiVersionsResponseData.ApiVersionCollection();
+                keys.add(new ApiVersionsResponseData.ApiVersion().setApiKey(PRODUCE).setMinVersion((short) 3)
+                        .setMaxVersion((short) 13));
+                keys.add(new ApiVersionsResponseData.ApiVersion().setApiKey(METADATA).setMinVersion((short) 0)
+                        .setMaxVersion((short) 13));
+                keys.add(new ApiVersionsResponseData.ApiVersion().setApiKey(API_VERSIONS).setMinVersion((short) 0)
+                        .setMaxVersion((short) 4));
+                body = new ApiVersionsResponseData().setApiKeys(keys);
+            }
+            case METADATA -> {
+                MetadataRequestData asked = new MetadataRequestData(readable, version);
+                MetadataResponseData.MetadataResponseBrokerCollection brokers =
+                        new MetadataResponseData.MetadataResponseBrokerCollection();
+                brokers.add(new MetadataResponseData.MetadataResponseBroker().setNodeId(0)
+                        .setHost(BROKER_HOST).setPort(broker.getLocalPort()));
+                MetadataResponseData.MetadataResponseTopicCollection topics =
+                        new MetadataResponseData.MetadataResponseTopicCollection();
+                for (MetadataRequestData.MetadataRequestTopic topic : asked.topics()) {
+                    topics.add(new MetadataResponseData.MetadataResponseTopic().setName(topic.name())
+                            .setPartitions(List.of(new MetadataResponseData.MetadataResponsePartition()
+                                    .setPartitionIndex(0).setLeaderId(0).setReplicaNodes(List.of(0))
+                                    .setIsrNodes(List.of(0)))));
+                }
+                body = new MetadataResponseData().setBrokers(brokers).setTopics(topics);
+            }
+            case PRODUCE -> {
+                ProduceRequestData asked = new ProduceRequestData(readable, version);
+                if (asked.acks() == 0) {
+                    return null;
+                }
+                ProduceResponseData.TopicProduceResponseCollection responses =
+                        new ProduceResponseData.TopicProduceResponseCollection();
+                for (ProduceRequestData.TopicProduceData topic : asked.topicData()) {
+                    ProduceResponseData.TopicProduceResponse response = new ProduceResponseData.TopicProduceResponse()
+                            .setName(topic.name());
+                    for (ProduceRequestData.PartitionProduceData partition : topic.partitionData()) {
+                        response.partitionResponses().add(new ProduceResponseData.PartitionProduceResponse()
+                                .setIndex(partition.index()).setBaseOffset(0));
+                    }
+                    responses.add(response);
+                }
+                body = new ProduceResponseData().setResponses(responses);
+            }
+            default -> {
+                return null;
+            }
+        }
+        // ApiVersions responses keep header v0 in every version.
+        short responseHeaderVersion = flexible && apiKey != API_VERSIONS ? (short) 1 : (short) 0;
+        ResponseHeaderData responseHeader = new ResponseHeaderData().setCorrelationId(header.correlationId());
+        ObjectSerializationCache cache = new ObjectSerializationCache();
+        int size = responseHeader.size(cache, responseHeaderVersion) + body.size(cache, version);
+        ByteBuffer frame = ByteBuffer.allocate(4 + size);
+        frame.putInt(size);
+        ByteBufferAccessor writable = new ByteBufferAccessor(frame);
+        responseHeader.write(writable, cache, responseHeaderVersion);
+        body.write(writable, cache, version);
+        return frame.array();
     }
 }

@@ -8,10 +8,10 @@ import tools.jackson.databind.JsonNode;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The field rules of one event record (or nested record), read once from its components' {@code @JsonProperty}
@@ -26,11 +26,17 @@ final class EventShape {
     /** The rules' paths when the object is the event itself, built once instead of per event. */
     private final FieldPath[] topLevelPaths;
 
+    // Plain loops rather than streams here and in of(): shapes are built once per process, and in the CLI, a
+    // process per event, linking a stream pipeline's lambdas costs more than the loops.
     private EventShape(List<FieldRule> rules) {
         this.rules = List.copyOf(rules);
-        this.names = rules.stream().map(FieldRule::name).collect(Collectors.toUnmodifiableSet());
-        this.topLevelPaths = rules.stream().map(rule -> FieldPath.ROOT.property(rule.name()))
-                .toArray(FieldPath[]::new);
+        Set<String> ruleNames = new HashSet<>();
+        this.topLevelPaths = new FieldPath[rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            ruleNames.add(rules.get(i).name());
+            topLevelPaths[i] = FieldPath.ROOT.property(rules.get(i).name());
+        }
+        this.names = Set.copyOf(ruleNames);
     }
 
     static EventShape of(Class<?> recordType) {
@@ -39,7 +45,7 @@ final class EventShape {
         }
         List<FieldRule> rules = new ArrayList<>();
         for (RecordComponent component : recordType.getRecordComponents()) {
-            Method accessor = component.getAccessor();
+            Method accessor = accessor(recordType, component);
             if (accessor.isAnnotationPresent(JsonAnyGetter.class)) {
                 continue;
             }
@@ -53,6 +59,19 @@ final class EventShape {
             rules.add(new FieldRule(property.value(), property.required(), type));
         }
         return new EventShape(rules);
+    }
+
+    /**
+     * The accessor of {@code component} from the class's reflection cache. {@link RecordComponent#getAccessor()}
+     * gives a fresh method each time, whose annotations are parsed again; this one shares them with every other
+     * reader of the same class (the CLI reads them to build its options), which a one-event process notices.
+     */
+    private static Method accessor(Class<?> recordType, RecordComponent component) {
+        try {
+            return recordType.getDeclaredMethod(component.getName());
+        } catch (NoSuchMethodException impossible) {
+            return component.getAccessor();
+        }
     }
 
     /** Checks every rule, then every unknown field, of {@code object}, which sits at {@code path}. */

@@ -26,11 +26,24 @@ class EventValidator {
             return List.of(FieldError.root("an event must be a JSON object, got " + JsonTypes.describe(root)));
         }
         List<FieldError> errors = new ArrayList<>();
-        shapes.computeIfAbsent(topic, EventValidator::shapeOf).check(root, FieldPath.ROOT, errors);
+        shapeOf(topic).check(root, FieldPath.ROOT, errors);
         return errors;
     }
 
-    private static EventShape shapeOf(Topic topic) {
-        return EventShape.of(topic.eventType());
+    /**
+     * The topic's shape, built on first use. A lookup and putIfAbsent rather than computeIfAbsent with a method
+     * reference, which a one-event process would link just for this: two threads may both build a shape at first,
+     * which is harmless, as shapes are immutable and equal.
+     */
+    private EventShape shapeOf(Topic topic) {
+        EventShape shape = shapes.get(topic);
+        if (shape == null) {
+            shape = EventShape.of(topic.eventType());
+            EventShape first = shapes.putIfAbsent(topic, shape);
+            if (first != null) {
+                shape = first;
+            }
+        }
+        return shape;
     }
 }

@@ -10,7 +10,6 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,10 +68,17 @@ sealed interface ValueType {
     }
 
     private static List<String> wireNames(Class<?> enumType) {
-        Method wireName = Arrays.stream(enumType.getMethods())
-                .filter(method -> method.isAnnotationPresent(JsonValue.class))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(enumType + " needs a @JsonValue method"));
+        // A loop, not a stream: see EventShape.
+        Method wireName = null;
+        for (Method method : enumType.getMethods()) {
+            if (method.isAnnotationPresent(JsonValue.class)) {
+                wireName = method;
+                break;
+            }
+        }
+        if (wireName == null) {
+            throw new IllegalStateException(enumType + " needs a @JsonValue method");
+        }
         List<String> names = new ArrayList<>();
         for (Object constant : enumType.getEnumConstants()) {
             try {

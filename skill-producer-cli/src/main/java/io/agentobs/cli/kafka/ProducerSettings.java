@@ -25,6 +25,8 @@ import java.util.Set;
  * @param retries {@code KAFKA_RETRIES}
  * @param timeout {@code AGENTOBS_SEND_TIMEOUT_MS}: how long a publish waits for Kafka before spooling
  * @param spoolDirectory {@code AGENTOBS_SPOOL_DIR}, default {@code ~/.agentobs/spool}
+ * @param spoolRetryInterval {@code AGENTOBS_SPOOL_RETRY_MS}: after Kafka was found unreachable, how long one-event
+ *        publishes append straight to the spool instead of waiting for Kafka again
  */
 public record ProducerSettings(
         KafkaConnection connection,
@@ -36,7 +38,8 @@ public record ProducerSettings(
         Integer lingerMs,
         int retries,
         Duration timeout,
-        Path spoolDirectory) {
+        Path spoolDirectory,
+        Duration spoolRetryInterval) {
 
     private static final Set<String> ACKS = Set.of("all", "-1", "0", "1");
     private static final Set<String> COMPRESSIONS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
@@ -75,7 +78,9 @@ public record ProducerSettings(
                 integer(env, "KAFKA_RETRIES", 3, 0, Integer.MAX_VALUE),
                 Duration.ofMillis(integer(env, "AGENTOBS_SEND_TIMEOUT_MS", (int) DEFAULT_TIMEOUT.toMillis(), 100,
                         600_000)),
-                spoolDirectory(env));
+                spoolDirectory(env),
+                Duration.ofMillis(integer(env, "AGENTOBS_SPOOL_RETRY_MS", (int) DEFAULT_TIMEOUT.toMillis(), 0,
+                        3_600_000)));
     }
 
     /**

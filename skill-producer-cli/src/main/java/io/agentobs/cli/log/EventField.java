@@ -25,7 +25,7 @@ record EventField(String name, String option, FieldKind kind, boolean required, 
     static List<EventField> of(Class<?> recordType) {
         List<EventField> fields = new ArrayList<>();
         for (RecordComponent component : recordType.getRecordComponents()) {
-            Method accessor = component.getAccessor();
+            Method accessor = accessor(recordType, component);
             JsonProperty property = accessor.getAnnotation(JsonProperty.class);
             if (property == null || accessor.isAnnotationPresent(JsonAnyGetter.class)) {
                 continue;
@@ -42,7 +42,21 @@ record EventField(String name, String option, FieldKind kind, boolean required, 
         return fields;
     }
 
+    /**
+     * The accessor from the class's reflection cache, whose annotations the event codec reads too: parsed once for
+     * both ({@link RecordComponent#getAccessor()} gives a fresh method whose annotations are parsed again).
+     */
+    private static Method accessor(Class<?> recordType, RecordComponent component) {
+        try {
+            return recordType.getDeclaredMethod(component.getName());
+        } catch (NoSuchMethodException impossible) {
+            return component.getAccessor();
+        }
+    }
+
     static String optionName(String field) {
-        return "--" + field.replace('_', '-');
+        // concat rather than +, whose first use at each site links a method handle chain: this runs for every field
+        // of every log-* command.
+        return "--".concat(field.replace('_', '-'));
     }
 }

@@ -2,7 +2,7 @@ package io.agentobs.cli.log;
 
 import io.agentobs.events.Topic;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,17 +69,29 @@ public final class LogCommands {
         return DEFINITIONS.stream().map(Definition::name).toList();
     }
 
+    /** The definition named {@code name}, or null: a plain loop, as it runs before every log-* command. */
+    public static Definition find(String name) {
+        for (Definition definition : DEFINITIONS) {
+            if (definition.name().equals(name)) {
+                return definition;
+            }
+        }
+        return null;
+    }
+
     public static Optional<Definition> byName(String name) {
         return DEFINITIONS.stream().filter(definition -> definition.name().equals(name)).findFirst();
     }
 
     static String[] optionNames(Definition definition, EventField field) {
         List<String> aliases = definition.aliases().getOrDefault(field.name(), List.of());
-        String[] names = new String[aliases.size() + 1];
-        names[0] = field.option();
-        for (int i = 0; i < aliases.size(); i++) {
-            names[i + 1] = aliases.get(i);
+        List<String> names = new ArrayList<>(aliases.size() + 1);
+        names.add(field.option());
+        for (String alias : aliases) {
+            if (!names.contains(alias)) {
+                names.add(alias);
+            }
         }
-        return Arrays.stream(names).distinct().toArray(String[]::new);
+        return names.toArray(new String[0]);
     }
 }

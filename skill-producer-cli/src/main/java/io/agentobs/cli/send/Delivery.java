@@ -28,12 +28,14 @@ public final class Delivery implements AutoCloseable {
     private final EventProducer producer;
     private final Spool spool;
     private final RejectedLog rejected;
+    private final RetryMarker retryMarker;
     private final Clock clock;
 
     public Delivery(EventProducer producer, Spool spool, Clock clock) {
         this.producer = producer;
         this.spool = spool;
         this.rejected = new RejectedLog(spool.directory());
+        this.retryMarker = new RetryMarker(spool.directory());
         this.clock = clock;
     }
 
@@ -59,8 +61,11 @@ public final class Delivery implements AutoCloseable {
             return new DrainResult(0, 0, 0, null);
         }
         DrainResult result = spool.drain(this::sendChunk);
-        if (!result.complete()) {
+        if (result.complete()) {
+            retryMarker.clear();
+        } else {
             producer.abandon();
+            retryMarker.set(clock.millis() + settings().spoolRetryInterval().toMillis());
         }
         return result;
     }
@@ -71,13 +76,20 @@ public final class Delivery implements AutoCloseable {
         if (!settings().enabled()) {
             return new SendOutcome(SendOutcome.Status.SKIPPED, -1, -1, 0, 0, null);
         }
+        if (!spool.isEmpty() && retryMarker.retryAfter() > start) {
+            // Kafka was unreachable moments ago: queue behind the spooled events without waiting for it again, so
+            // that during an outage only one invocation per retry interval pays the timeout.
+            return spoolOne(event, start, 0, "Kafka was unreachable within the last "
+                    + settings().spoolRetryInterval().toMillis() + " ms (AGENTOBS_SPOOL_RETRY_MS); queued behind the "
+                    + "spooled events");
+        }
         DrainResult drained = drainSpool();
         if (!drained.complete()) {
             return spoolOne(event, start, drained.sent(),
                     "spooled events could not be sent: " + DeliveryFailures.describe(drained.failure()));
         }
         try {
-            Future<RecordMetadata> ack = producer.send(event.topic(), event.key(), event.value(), null);
+            Future<RecordMetadata> ack = producer.sendOne(event.topic(), event.key(), event.value());
             RecordMetadata metadata = ack.get(remainingMillis(start), TimeUnit.MILLISECONDS);
             return new SendOutcome(SendOutcome.Status.SENT, metadata.partition(), metadata.offset(),
                     clock.millis() - start, drained.sent(), null);
@@ -85,10 +97,12 @@ public final class Delivery implements AutoCloseable {
             Thread.currentThread().interrupt();
             return spoolOne(event, start, drained.sent(), "interrupted while waiting for Kafka");
         } catch (TimeoutException slow) {
+            retryMarker.set(clock.millis() + settings().spoolRetryInterval().toMillis());
             return spoolOne(event, start, drained.sent(), "Kafka did not acknowledge within "
                     + settings().timeout().toMillis() + " ms");
         } catch (ExecutionException | KafkaException failure) {
             if (DeliveryFailures.curedByRetryLater(failure)) {
+                retryMarker.set(clock.millis() + settings().spoolRetryInterval().toMillis());
                 return spoolOne(event, start, drained.sent(), DeliveryFailures.describe(failure));
             }
             return new SendOutcome(SendOutcome.Status.FAILED, -1, -1, clock.millis() - start, drained.sent(),
