@@ -17,7 +17,10 @@ work=$(mktemp -d)
 infra_pid=
 
 cleanup() {
-  [[ -n $infra_pid ]] && kill "$infra_pid" 2>/dev/null && wait "$infra_pid" 2>/dev/null
+  if [[ -n $infra_pid ]]; then
+    kill "$infra_pid" 2>/dev/null
+    wait "$infra_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -62,7 +65,10 @@ echo "== 2. NDJSON bulk publish of $events agent-actions events, acks=all"
 java "$root/bench/cli/GenerateActions.java" "$events" "$work/actions.ndjson"
 ls -l "$work/actions.ndjson"
 for i in 1 2 3; do
+  start=$(date +%s%N)
   bin/agentobs publish --topic agent-actions --file "$work/actions.ndjson"
+  end=$(date +%s%N)
+  echo "agentobs publish, whole process: $events events in $(( (end - start) / 1000000 )) ms = $(( events * 1000000000 / (end - start) )) events/s"
 done
 for i in 1 2 3; do
   start=$(date +%s%N)
