@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ public final class EmbeddedRedisServer extends AbstractInfraServer implements Re
     private final IntSupplier freePorts;
     private Path binaryDirectory;
     private redis.embedded.RedisServer instance;
+
+    private static final int TEXT_FILE_BUSY_ATTEMPTS = 40;
 
     public EmbeddedRedisServer(RedisOptions options) {
         this(options, FreePorts::next);
@@ -65,11 +69,29 @@ public final class EmbeddedRedisServer extends AbstractInfraServer implements Re
     private void startInstance(redis.embedded.RedisServer server, int port) {
         // The title Redis gives its process ("redis-server 127.0.0.1:<port>") shows the port.
         pidFile.ifPresent(file -> file.stopOrphan("redis-server", List.of(Integer.toString(port)), "TERM"));
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Redis did not start on port " + port, e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                server.start();
+                return;
+            } catch (IOException e) {
+                if (!textFileBusy(e) || attempt == TEXT_FILE_BUSY_ATTEMPTS) {
+                    throw new UncheckedIOException("Redis did not start on port " + port, e);
+                }
+                // The binary was just extracted, and a process forked meanwhile by another server's start (the
+                // stack starts them in parallel) still holds its write descriptor until it execs: ETXTBSY, which
+                // clears within milliseconds.
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
         }
+    }
+
+    private static boolean textFileBusy(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Text file busy")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private redis.embedded.RedisServer create(int port) throws IOException {
