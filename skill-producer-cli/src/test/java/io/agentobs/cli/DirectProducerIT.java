@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,7 +62,10 @@ class DirectProducerIT {
                 // An earlier test class of this JVM auto-created the topic with the broker's single partition.
                 admin.createPartitions(Map.of(TOPIC, NewPartitions.increaseTo(PLANNED_PARTITIONS))).all().get();
             }
-            partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size();
+            // Topic metadata catches up with a partition increase asynchronously.
+            partitions = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                    () -> admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().size(),
+                    count -> count >= PLANNED_PARTITIONS);
         }
         assertThat(partitions).isGreaterThan(1);
         // A partition of a topic just created may refuse records for a moment; the acks=0 test would lose its event
