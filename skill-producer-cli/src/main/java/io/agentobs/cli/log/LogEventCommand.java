@@ -10,6 +10,7 @@ import io.agentobs.cli.kafka.ProducerSettings;
 import io.agentobs.cli.send.Delivery;
 import io.agentobs.cli.send.OutgoingEvent;
 import io.agentobs.cli.send.SendOutcome;
+import io.agentobs.cli.send.SendResult;
 import io.agentobs.cli.spool.Spool;
 import io.agentobs.events.codec.EventCodec;
 import picocli.CommandLine;
@@ -20,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -203,41 +203,7 @@ public final class LogEventCommand implements Callable<Integer> {
                 new Spool(settings.spoolDirectory()), context.clock())) {
             outcome = delivery.deliverOne(outgoing);
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        switch (outcome.status()) {
-            case SKIPPED -> {
-                result.put("success", true);
-                result.put("message", "Kafka logging disabled (KAFKA_ENABLE_LOGGING=false)");
-                result.put("event_id", null);
-            }
-            case SENT -> {
-                result.put("success", true);
-                result.put("event_id", outgoing.eventId());
-                result.put("topic", outgoing.topic());
-                result.put("partition", outcome.partition());
-                result.put("offset", outcome.offset());
-                result.put("latency_ms", outcome.latencyMs());
-            }
-            case SPOOLED -> {
-                result.put("success", true);
-                result.put("spooled", true);
-                result.put("event_id", outgoing.eventId());
-                result.put("topic", outgoing.topic());
-                result.put("spool_dir", settings.spoolDirectory().toString());
-                result.put("reason", outcome.reason());
-                result.put("latency_ms", outcome.latencyMs());
-            }
-            case FAILED -> {
-                result.put("success", false);
-                result.put("event_id", outgoing.eventId());
-                result.put("topic", outgoing.topic());
-                result.put("error", outcome.reason());
-            }
-        }
-        if (outcome.drained() > 0) {
-            result.put("drained", outcome.drained());
-        }
-        ResultPrinter.print(context.out(), result);
+        ResultPrinter.print(context.out(), SendResult.of(outgoing, outcome, settings.spoolDirectory()));
         if (settings.debug()) {
             long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
             context.err().printf("agentobs %s: %s; JVM start to command %d ms, build and validate %d ms, "

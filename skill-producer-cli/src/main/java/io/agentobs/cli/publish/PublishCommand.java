@@ -11,6 +11,7 @@ import io.agentobs.cli.send.BulkDelivery;
 import io.agentobs.cli.send.Delivery;
 import io.agentobs.cli.send.OutgoingEvent;
 import io.agentobs.cli.send.SendOutcome;
+import io.agentobs.cli.send.SendResult;
 import io.agentobs.cli.spool.DrainResult;
 import io.agentobs.cli.spool.Spool;
 import io.agentobs.events.Topic;
@@ -123,34 +124,7 @@ public final class PublishCommand implements Callable<Integer> {
 
         private int single(OutgoingEvent event) throws Exception {
             SendOutcome outcome = delivery.deliverOne(event);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("success", outcome.status() != SendOutcome.Status.FAILED);
-            if (outcome.status() == SendOutcome.Status.SKIPPED) {
-                result.put("message", "Kafka logging disabled (KAFKA_ENABLE_LOGGING=false)");
-                result.put("event_id", null);
-            } else {
-                result.put("event_id", event.eventId());
-                result.put("topic", event.topic());
-            }
-            switch (outcome.status()) {
-                case SENT -> {
-                    result.put("partition", outcome.partition());
-                    result.put("offset", outcome.offset());
-                    result.put("latency_ms", outcome.latencyMs());
-                }
-                case SPOOLED -> {
-                    result.put("spooled", true);
-                    result.put("spool_dir", delivery.settings().spoolDirectory().toString());
-                    result.put("reason", outcome.reason());
-                }
-                case FAILED -> result.put("error", outcome.reason());
-                case SKIPPED -> {
-                }
-            }
-            if (outcome.drained() > 0) {
-                result.put("drained", outcome.drained());
-            }
-            ResultPrinter.print(context.out(), result);
+            ResultPrinter.print(context.out(), SendResult.of(event, outcome, delivery.settings().spoolDirectory()));
             return outcome.status() == SendOutcome.Status.FAILED ? ExitCodes.FAILURE : ExitCodes.OK;
         }
 
