@@ -325,6 +325,10 @@ final class DirectProducer {
         }
     }
 
+    /**
+     * The producer's retry back-off ({@code retry.backoff.ms}) between attempts, cut to the send deadline. A plain
+     * wait on the one thread this short-lived path has: nothing else runs meanwhile that a scheduler could serve.
+     */
     private void pause(long millis) {
         long wait = Math.min(millis, deadline - System.currentTimeMillis());
         if (wait <= 0) {
