@@ -1,9 +1,11 @@
 package io.agentobs.consumer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.agentobs.consumer.dlq.DeadLetter;
 import io.agentobs.consumer.dlq.DeadLetterPublisher;
@@ -21,9 +23,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Turns one polled batch into a sink write: decodes and validates every record, hands the valid events to the
- * sink, sends the bad ones to their dead-letter topics, and returns only when both are stored, so the container
+ * Turns one polled batch into a sink write: decodes and validates every record, sends the bad ones to their
+ * dead-letter topics, hands the valid events to the sink, and returns only when both are stored, so the container
  * commits the batch's offsets after that and never before.
+ *
+ * <p>Dead letters are published before the sink's write (records it rejects: before its commit, see
+ * {@link EventBatch#publishRejections()}), so a sink that stores its offsets with its data never stores an offset
+ * past a dead letter that is not yet in Kafka. While a failing batch is retried on a consumer thread, a dead letter
+ * already published for it is not published again; a crash between the dead letter and the sink's commit can
+ * publish it twice (dead letters are at least once, and carry the original coordinates to tell copies apart).
  *
  * <p>Classification lives here, once: a record that cannot be decoded or validated, or that the sink rejects, is a
  * data error and goes to {@code <topic>-dlq} while the rest of the batch proceeds. Anything thrown by the sink or by
@@ -39,6 +47,8 @@ public class BatchProcessor {
     private final SinkHealth sinkHealth;
     private final ConsumerMetrics metrics;
     private final BadRecordLog badRecordLog;
+    /** Coordinates dead-lettered by the batch being retried on this consumer thread; cleared when a batch succeeds. */
+    private final ThreadLocal<Set<String>> deadLetteredInRetry = ThreadLocal.withInitial(HashSet::new);
 
     public BatchProcessor(EventCodec codec, DeadLetterPublisher deadLetters, SinkHealth sinkHealth,
                           ConsumerMetrics metrics, BadRecordLog badRecordLog) {
@@ -64,16 +74,16 @@ public class BatchProcessor {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             decode(record, valid, bad);
         }
-        EventBatch batch = new EventBatch(valid);
+        EventBatch batch = new EventBatch(valid, NextOffsets.of(records), rejected -> publishOnce(asDeadLetters(rejected)));
         MDC.put("batch", describe(records));
         try {
+            publishOnce(bad);
             if (!valid.isEmpty()) {
                 sink.write(batch);
             }
-            for (EventBatch.Rejection rejection : batch.rejections()) {
-                bad.add(new DeadLetter(rejection.event().record(), "REJECTED_BY_SINK", rejection.reason()));
-            }
-            deadLetters.publish(bad);
+            batch.publishRejections();
+            bad.addAll(asDeadLetters(batch.rejections()));
+            deadLetteredInRetry.get().clear();
             sinkHealth.writeSucceeded();
         } catch (Exception e) {
             sinkHealth.writeFailed(e);
@@ -89,6 +99,20 @@ public class BatchProcessor {
         countConsumed(records);
         countProcessed(valid, batch.rejections());
         metrics.batchCompleted(System.nanoTime() - start, records.size());
+    }
+
+    /** Publishes the dead letters not yet published while this thread retries its batch. */
+    private void publishOnce(List<DeadLetter> letters) {
+        Set<String> done = deadLetteredInRetry.get();
+        List<DeadLetter> pending = letters.stream().filter(letter -> !done.contains(letter.coordinates())).toList();
+        deadLetters.publish(pending);
+        pending.forEach(letter -> done.add(letter.coordinates()));
+    }
+
+    private static List<DeadLetter> asDeadLetters(List<EventBatch.Rejection> rejections) {
+        return rejections.stream()
+                .map(r -> new DeadLetter(r.event().record(), "REJECTED_BY_SINK", r.reason()))
+                .toList();
     }
 
     private void decode(ConsumerRecord<byte[], byte[]> record, List<ConsumedEvent> valid, List<DeadLetter> bad) {

@@ -2,6 +2,8 @@ package io.agentobs.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import io.agentobs.events.codec.EventCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
@@ -69,7 +72,7 @@ class BatchProcessorTest {
     }
 
     @Test
-    void sinkFailurePropagatesMarksTheSinkDownAndDeadLettersNothing() {
+    void sinkFailurePropagatesAndMarksTheSinkDown() {
         UUID correlation = UUID.randomUUID();
         List<ConsumerRecord<byte[], byte[]>> batch = List.of(
                 record(0, TestEvents.action(UUID.randomUUID(), correlation, "a")), record(1, TestEvents.malformed()));
@@ -80,8 +83,67 @@ class BatchProcessorTest {
 
         assertThat(sinkHealth.healthy()).isFalse();
         assertThat(sinkHealth.writes().lastError()).contains("database down");
-        assertThat(published).isEmpty();
         assertThat(metrics.snapshot().batchesProcessed()).isZero();
+    }
+
+    @Test
+    void deadLettersAreInKafkaBeforeTheSinkWrites() throws Exception {
+        List<Integer> publishedWhenSinkRan = new ArrayList<>();
+        processor.process(List.of(record(0, TestEvents.malformed()),
+                record(1, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a"))),
+                b -> publishedWhenSinkRan.add(published.size()));
+        assertThat(publishedWhenSinkRan).containsExactly(1);
+    }
+
+    @Test
+    void deadLetterIsPublishedOnceWhileItsBatchIsRetried() throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(0, TestEvents.malformed()),
+                record(1, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")));
+        EventSink down = b -> {
+            throw new ConnectException("down");
+        };
+        assertThatThrownBy(() -> processor.process(batch, down));
+        assertThatThrownBy(() -> processor.process(batch, down));
+        processor.process(batch, b -> { });
+
+        assertThat(published).extracting(DeadLetter::coordinates).containsExactly("agent-actions-0@0");
+        assertThat(registry.get("agentobs.consumer.records.failed").tag("error_class", "MALFORMED_JSON").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectionPublishedBeforeTheSinkCommitsIsNotPublishedAgain() throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> batch = List.of(
+                record(0, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")),
+                record(1, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "b")));
+        List<Integer> publishedBeforeCommit = new ArrayList<>();
+        EventSink rejectingSink = b -> {
+            b.reject(b.events().get(1), "violates a constraint");
+            b.publishRejections();
+            publishedBeforeCommit.add(published.size());
+        };
+        assertThatThrownBy(() -> processor.process(batch, b -> {
+            rejectingSink.write(b);
+            throw new ConnectException("commit failed");
+        }));
+        processor.process(batch, rejectingSink);
+
+        assertThat(publishedBeforeCommit).containsExactly(1, 1);
+        assertThat(published).extracting(DeadLetter::errorClass, DeadLetter::errorMessage)
+                .containsExactly(tuple("REJECTED_BY_SINK", "violates a constraint"));
+        assertThat(metrics.snapshot().messagesInserted()).isEqualTo(1);
+    }
+
+    @Test
+    void nextOffsetsCoverEveryPolledRecordDeadLettersIncluded() throws Exception {
+        List<EventBatch> seen = new ArrayList<>();
+        processor.process(List.of(
+                record(7, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")),
+                record(8, TestEvents.malformed()),
+                new ConsumerRecord<>("agent-actions", 3, 41L, null, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "b"))),
+                seen::add);
+        assertThat(seen.get(0).nextOffsets()).containsOnly(
+                entry(new TopicPartition("agent-actions", 0), 9L),
+                entry(new TopicPartition("agent-actions", 3), 42L));
     }
 
     @Test

@@ -21,6 +21,9 @@ import io.agentobs.consumer.health.SinkHealth;
 import io.agentobs.consumer.health.SinkHealthIndicator;
 import io.agentobs.consumer.logging.BadRecordLog;
 import io.agentobs.consumer.metrics.ConsumerMetrics;
+import io.agentobs.consumer.offsets.KafkaClusterId;
+import io.agentobs.consumer.offsets.SinkOffsets;
+import io.agentobs.consumer.offsets.StoredOffsetSeeker;
 import io.agentobs.consumer.retry.BatchRetryListener;
 import io.agentobs.consumer.retry.InfiniteRetryErrorHandler;
 import io.agentobs.events.codec.EventCodec;
@@ -67,6 +70,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  *     processor.process(records, sink);
  * }
  * }</pre>
+ *
+ * <p>A service whose sink stores the consumer offsets with its data also declares a
+ * {@link SinkOffsets} bean; the consumer then resumes from those offsets on every assignment.
  */
 @AutoConfiguration
 @EnableKafka
@@ -76,6 +82,8 @@ public class ConsumerAutoConfiguration {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration AUTH_RETRY_INTERVAL = Duration.ofSeconds(10);
+    private static final int STORED_OFFSET_ATTEMPTS = 3;
+    private static final Duration STORED_OFFSET_PAUSE = Duration.ofSeconds(2);
 
     @Bean
     @ConditionalOnMissingBean
@@ -173,7 +181,8 @@ public class ConsumerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
     public ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory(
-            ConsumerFactory<byte[], byte[]> agentobsConsumerFactory, ConsumerProperties consumer, BatchRetryListener retryListener) {
+            ConsumerFactory<byte[], byte[]> agentobsConsumerFactory, ConsumerProperties consumer, BatchRetryListener retryListener,
+            ObjectProvider<SinkOffsets> sinkOffsets, KafkaClusterId kafkaClusterId) {
         ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(agentobsConsumerFactory);
         factory.setBatchListener(true);
@@ -188,7 +197,15 @@ public class ConsumerAutoConfiguration {
         // A rejected login (rotated password, SASL server hiccup) is retried like any outage instead of stopping
         // the consumer thread for good; readiness shows the authentication error meanwhile.
         container.setAuthExceptionRetryInterval(AUTH_RETRY_INTERVAL);
+        sinkOffsets.ifAvailable(offsets -> container.setConsumerRebalanceListener(
+                new StoredOffsetSeeker(offsets, kafkaClusterId, STORED_OFFSET_ATTEMPTS, STORED_OFFSET_PAUSE)));
         return factory;
+    }
+
+    /** The Kafka cluster's id, for sinks that store offsets with their data. */
+    @Bean
+    public KafkaClusterId kafkaClusterId(Admin agentobsAdmin) {
+        return new KafkaClusterId(agentobsAdmin, ADMIN_TIMEOUT);
     }
 
     @Bean(destroyMethod = "close")
