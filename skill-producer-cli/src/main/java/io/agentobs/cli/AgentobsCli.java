@@ -4,6 +4,7 @@ import io.agentobs.cli.kafka.NoJmxServerBuilder;
 import io.agentobs.cli.log.LogCommands;
 import io.agentobs.cli.log.LogEventCommand;
 import io.agentobs.cli.publish.PublishCommand;
+import io.agentobs.cli.redrive.RedriveCommand;
 import io.agentobs.cli.simulate.SimulateCommand;
 import io.agentobs.cli.topics.TopicsCommand;
 import picocli.AutoComplete;
@@ -85,6 +86,7 @@ public final class AgentobsCli implements Runnable {
         subcommands.put("flush", ctx -> new CommandLine(new FlushCommand(ctx)));
         subcommands.put("topics", ctx -> TopicsCommand.commandLine(ctx));
         subcommands.put("simulate", ctx -> new CommandLine(new SimulateCommand(ctx)));
+        subcommands.put("redrive", ctx -> new CommandLine(new RedriveCommand(ctx)));
         return subcommands;
     }
 

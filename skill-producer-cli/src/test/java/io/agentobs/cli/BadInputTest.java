@@ -74,6 +74,12 @@ class BadInputTest {
                 new Case("bad simulate duration", Map.of(), List.of("simulate", "--duration", "soon"), "--duration"),
                 new Case("zero partitions", Map.of(), List.of("topics", "create", "--partitions", "0"),
                         "--partitions"),
+                new Case("unknown redrive topic", Map.of(), List.of("redrive", "--topic", "actions-dlq"),
+                        "--topic"),
+                new Case("zero redrive limit", Map.of(), List.of("redrive", "--topic", "agent-actions", "--limit",
+                        "0"), "--limit"),
+                new Case("malformed redrive since", Map.of(), List.of("redrive", "--topic", "agent-actions",
+                        "--since", "yesterday"), "--since"),
                 new Case("missing subcommand", Map.of(), List.of(), "subcommand"));
     }
 

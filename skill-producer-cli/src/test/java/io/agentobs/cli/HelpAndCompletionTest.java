@@ -17,7 +17,7 @@ class HelpAndCompletionTest {
         CliRun run = CliRun.run(ENV, "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("publish", "topics", "simulate", "flush", "completion");
+        assertThat(run.stdout()).contains("publish", "topics", "simulate", "redrive", "flush", "completion");
         LogCommands.names().forEach(name -> assertThat(run.stdout()).contains(name));
     }
 
