@@ -143,6 +143,46 @@ class PostgresWriteIT {
     }
 
     @Test
+    void rowRefusedWithoutACopyLineIsFoundByHalvingAndTheRestIsWritten() {
+        // A trigger refuses one marked row. On the staging path it fires inside INSERT … SELECT, where PostgreSQL
+        // names no COPY line, so the writer has to narrow the row down.
+        String marker = "poison-" + UUID.randomUUID();
+        database.execute("CREATE OR REPLACE FUNCTION test_refuse_marked() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.pattern_name = '" + marker + "' THEN RAISE EXCEPTION 'refused by test trigger' USING ERRCODE = '22023'; "
+                + "END IF; RETURN NEW; END $$");
+        database.execute("CREATE TRIGGER test_refuse_marked BEFORE INSERT ON success_patterns "
+                + "FOR EACH ROW EXECUTE FUNCTION test_refuse_marked()");
+        try {
+            Topic topic = Topic.SUCCESS_PATTERNS;
+            ObjectNode stored = SampleEvents.event(topic, Instant.now());
+            kafka.send(topic.topicName(), SampleEvents.key(topic, stored), SampleEvents.bytes(stored));
+            await().atMost(Duration.ofSeconds(60)).until(() -> database.count(
+                    "SELECT count(*) FROM success_patterns WHERE event_id = ?", uuid(stored)) == 1);
+            double halvingBefore = redone("halving");
+            ObjectNode poison = SampleEvents.event(topic, Instant.now());
+            poison.put("pattern_name", marker);
+            List<ObjectNode> good = List.of(SampleEvents.event(topic, Instant.now()), SampleEvents.event(topic, Instant.now()),
+                    SampleEvents.event(topic, Instant.now()));
+            List<byte[][]> batch = new ArrayList<>();
+            // the duplicate first: its COPY fails, the topic goes through staging, and the trigger fires there
+            for (ObjectNode event : List.of(stored, good.get(0), poison, good.get(1), good.get(2))) {
+                batch.add(new byte[][] {SampleEvents.key(topic, event), SampleEvents.bytes(event)});
+            }
+            kafka.sendAll(topic.topicName(), batch);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> good.stream().allMatch(e -> database.count(
+                    "SELECT count(*) FROM success_patterns WHERE event_id = ?", uuid(e)) == 1));
+            assertThat(database.count("SELECT count(*) FROM success_patterns WHERE event_id = ?", uuid(poison))).isZero();
+            List<ConsumerRecord<byte[], byte[]>> dlq = kafka.readAll(topic.dlqName(), Integer.MAX_VALUE, Duration.ofSeconds(3));
+            assertThat(dlq).filteredOn(r -> java.util.Arrays.equals(r.value(), SampleEvents.bytes(poison))).singleElement()
+                    .satisfies(r -> assertThat(KafkaTopics.header(r, "x-error-message")).contains("refused by test trigger"));
+            assertThat(redone("halving")).as("halving used: the five records came in one batch").isGreaterThan(halvingBefore);
+        } finally {
+            database.execute("DROP TRIGGER test_refuse_marked ON success_patterns");
+        }
+    }
+
+    @Test
     void offsetsAreStoredWithTheRowsForThisKafkaCluster() throws Exception {
         ObjectNode event = SampleEvents.event(Topic.SUCCESS_PATTERNS, Instant.now());
         RecordMetadata sent = kafka.send("success-patterns", SampleEvents.key(Topic.SUCCESS_PATTERNS, event), SampleEvents.bytes(event));
@@ -198,6 +238,15 @@ class PostgresWriteIT {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
                     .mapToLong(OffsetAndMetadata::offset).sum();
         }
+    }
+
+    private static UUID uuid(ObjectNode event) {
+        return UUID.fromString(event.get("event_id").asString());
+    }
+
+    private static double redone(String reason) {
+        var counter = service.getBean(MeterRegistry.class).find("agentobs.dbwriter.transactions.redone").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static double conflicts(String table) {

@@ -56,6 +56,18 @@ public class DbWriterMetrics {
         count("agentobs.dbwriter.rows.rejected", "Rows refused by PostgreSQL and dead-lettered", table, rows);
     }
 
+    /**
+     * A batch's transaction was rolled back and redone: {@code duplicate} (a topic switched to the staging path),
+     * {@code bad_row} (a refused row named by its COPY line was taken out) or {@code halving} (a refused row is being
+     * narrowed down).
+     */
+    public void redone(String reason) {
+        counters.computeIfAbsent("redone|" + reason, key -> Counter.builder("agentobs.dbwriter.transactions.redone")
+                .description("Batch transactions rolled back and redone, by reason")
+                .tag("reason", reason)
+                .register(registry)).increment();
+    }
+
     /** Rows deleted by retention. */
     public void expired(String table, long rows) {
         count("agentobs.dbwriter.retention.deleted", "Rows deleted by retention", table, rows);

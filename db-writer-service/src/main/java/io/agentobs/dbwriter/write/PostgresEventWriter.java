@@ -115,6 +115,7 @@ public class PostgresEventWriter implements EventSink {
         PostgresErrors.Kind kind = PostgresErrors.classify(failure);
         if (kind == PostgresErrors.Kind.DUPLICATE_KEY && !viaStaging.contains(topic)) {
             viaStaging.add(topic);
+            metrics.redone("duplicate");
             return true;
         }
         if (kind != PostgresErrors.Kind.BAD_ROW || halving.contains(topic)) {
@@ -124,11 +125,13 @@ public class PostgresEventWriter implements EventSink {
         OptionalInt line = PostgresErrors.copyLine(failure);
         if (line.isPresent() && line.getAsInt() >= 1 && line.getAsInt() <= events.size()) {
             reject(batch, events, events.get(line.getAsInt() - 1), failure);
+            metrics.redone("bad_row");
             return true;
         }
         log.info("PostgreSQL refused a row of {} without naming it ({}); narrowing it down", topic.topicName(),
                 failure.getMessage());
         halving.add(topic);
+        metrics.redone("halving");
         return true;
     }
 
