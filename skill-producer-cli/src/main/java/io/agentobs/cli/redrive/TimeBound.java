@@ -1,5 +1,6 @@
 package io.agentobs.cli.redrive;
 
+import io.agentobs.cli.DurationText;
 import io.agentobs.cli.UsageException;
 
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /** Parses {@code --since} and {@code --until}: an ISO-8601 instant, or a duration meaning that long ago. */
 final class TimeBound {
@@ -35,7 +35,7 @@ final class TimeBound {
                         + "(2026-11-23T10:00:00Z) or a duration (30m, 2h, 7d), got '" + text + "'");
             }
         }
-        Duration ago = duration(option, text, value.toLowerCase(Locale.ROOT));
+        Duration ago = duration(option, text);
         try {
             return clock.instant().minus(ago);
         } catch (DateTimeException tooFar) {
@@ -43,31 +43,17 @@ final class TimeBound {
         }
     }
 
-    private static Duration duration(String option, String text, String value) throws UsageException {
+    private static Duration duration(String option, String text) throws UsageException {
+        Duration parsed;
         try {
-            Duration parsed;
-            if (value.startsWith("p")) {
-                parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
-            } else if (value.endsWith("ms")) {
-                parsed = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            } else {
-                long amount = Long.parseLong(value.substring(0, value.length() - 1));
-                parsed = switch (value.charAt(value.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(amount);
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    case 'd' -> Duration.ofDays(amount);
-                    default -> throw new NumberFormatException();
-                };
-            }
-            if (parsed.isNegative()) {
-                throw new UsageException(option + " must not be a negative duration, got '" + text + "'");
-            }
-            return parsed;
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException
-                 | ArithmeticException malformed) {
+            parsed = DurationText.parse(text);
+        } catch (IllegalArgumentException malformed) {
             throw new UsageException(option + " must be an ISO-8601 instant (2026-11-23T10:00:00Z) or a duration "
                     + "ago (500ms, 30s, 5m, 2h, 7d, PT2H), got '" + text + "'");
         }
+        if (parsed.isNegative()) {
+            throw new UsageException(option + " must not be a negative duration, got '" + text + "'");
+        }
+        return parsed;
     }
 }

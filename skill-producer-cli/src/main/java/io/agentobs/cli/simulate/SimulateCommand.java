@@ -1,6 +1,7 @@
 package io.agentobs.cli.simulate;
 
 import io.agentobs.cli.CliContext;
+import io.agentobs.cli.DurationText;
 import io.agentobs.cli.ExitCodes;
 import io.agentobs.cli.ResultPrinter;
 import io.agentobs.cli.UsageException;
@@ -15,9 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -151,30 +150,16 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}, or ISO-8601 ({@code PT30S}). */
     static Duration parseDuration(String text) throws UsageException {
-        String value = text.trim().toLowerCase(Locale.ROOT);
+        Duration parsed;
         try {
-            Duration parsed;
-            if (value.startsWith("p")) {
-                parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
-            } else if (value.endsWith("ms")) {
-                parsed = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            } else {
-                long amount = Long.parseLong(value.substring(0, value.length() - 1));
-                parsed = switch (value.charAt(value.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(amount);
-                    case 'm' -> Duration.ofMinutes(amount);
-                    case 'h' -> Duration.ofHours(amount);
-                    case 'd' -> Duration.ofDays(amount);
-                    default -> throw new NumberFormatException();
-                };
-            }
-            if (parsed.isNegative() || parsed.isZero()) {
-                throw new UsageException("--duration must be positive, got '" + text + "'");
-            }
-            return parsed;
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException malformed) {
+            parsed = DurationText.parse(text);
+        } catch (IllegalArgumentException malformed) {
             throw new UsageException("--duration must look like 500ms, 30s, 5m, 1h or PT30S, got '" + text + "'");
         }
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw new UsageException("--duration must be positive, got '" + text + "'");
+        }
+        return parsed;
     }
 
     private static boolean registerStopHook(Thread stopper) {
