@@ -113,6 +113,10 @@ public final class EmbeddedPostgresServer extends AbstractInfraServer implements
         if (data.isTransient()) {
             // Test data need not survive a power cut; skipping fsync makes DDL-heavy tests faster.
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
+        } else {
+            // zonky starts every server with -F (fsync off); a -c setting after it wins. Data kept across runs must
+            // survive a crash, and benchmarks on it must pay for durable writes as a real server does.
+            builder.setServerConfig("fsync", "on");
         }
         return builder;
     }

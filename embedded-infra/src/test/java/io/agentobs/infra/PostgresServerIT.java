@@ -3,6 +3,7 @@ package io.agentobs.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -12,8 +13,12 @@ import java.sql.Statement;
 import io.agentobs.infra.junit.PostgresExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Round trips through a dedicated PostgreSQL, its version and owner, an outage, and a lost port race. */
+/**
+ * Round trips through a dedicated PostgreSQL, its version and owner, an outage, fsync by kind of data directory, and
+ * a lost port race.
+ */
 class PostgresServerIT {
 
     @RegisterExtension
@@ -61,6 +66,23 @@ class PostgresServerIT {
         postgres.start();
         assertThat(postgres.port()).isEqualTo(port);
         assertThat(queryString("select id::text from outage")).isEqualTo("42");
+    }
+
+    @Test
+    void persistentDataDirectoryIsFsyncedTransientIsNot(@TempDir Path directory) throws SQLException {
+        assertThat(queryString("show fsync")).isEqualTo("off");
+        try (PostgresServer persistent = new EmbeddedPostgresServer(PostgresOptions.randomPort()
+                .withDataDirectory(directory.resolve("data")))) {
+            persistent.start();
+            try (Connection connection = DriverManager.getConnection(persistent.jdbcUrl(), persistent.username(),
+                    persistent.password());
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select current_setting('fsync'), current_setting('full_page_writes')")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("on");
+                assertThat(rows.getString(2)).isEqualTo("on");
+            }
+        }
     }
 
     @Test
