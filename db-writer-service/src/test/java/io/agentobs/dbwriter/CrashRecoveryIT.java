@@ -92,11 +92,14 @@ class CrashRecoveryIT {
 
     private static double conflictsOf(int port) throws Exception {
         double total = 0;
+        int lines = 0;
         for (String line : Http.get(port, "/actuator/prometheus").body().split("\n")) {
             if (line.startsWith("agentobs_dbwriter_rows_conflicts_total{")) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                lines++;
             }
         }
+        assertThat(lines).as("conflict counters exported").isGreaterThan(0);
         return total;
     }
 

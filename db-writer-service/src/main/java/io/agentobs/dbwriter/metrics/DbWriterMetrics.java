@@ -79,7 +79,6 @@ public class DbWriterMetrics {
         }
         counters.computeIfAbsent(name + '|' + table, key -> Counter.builder(name)
                 .description(description)
-                .baseUnit("rows")
                 .tag("table", table)
                 .register(registry)).increment(rows);
     }
