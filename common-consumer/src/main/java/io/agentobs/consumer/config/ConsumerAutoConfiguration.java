@@ -82,8 +82,6 @@ public class ConsumerAutoConfiguration {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration AUTH_RETRY_INTERVAL = Duration.ofSeconds(10);
-    private static final int STORED_OFFSET_ATTEMPTS = 3;
-    private static final Duration STORED_OFFSET_PAUSE = Duration.ofSeconds(2);
 
     @Bean
     @ConditionalOnMissingBean
@@ -198,7 +196,7 @@ public class ConsumerAutoConfiguration {
         // the consumer thread for good; readiness shows the authentication error meanwhile.
         container.setAuthExceptionRetryInterval(AUTH_RETRY_INTERVAL);
         sinkOffsets.ifAvailable(offsets -> container.setConsumerRebalanceListener(
-                new StoredOffsetSeeker(offsets, kafkaClusterId, STORED_OFFSET_ATTEMPTS, STORED_OFFSET_PAUSE)));
+                new StoredOffsetSeeker(offsets, kafkaClusterId)));
         return factory;
     }
 

@@ -1,6 +1,5 @@
 package io.agentobs.consumer.offsets;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +16,7 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * first batch after an assignment starts exactly after what the sink holds, whatever Kafka's committed offset says.
  *
  * <p>A stored offset beyond the partition's end (the topic was re-created) is ignored with a warning. If the sink
- * cannot be read within a few attempts, the partitions start from Kafka's committed offsets; that is never behind
+ * cannot be read, the partitions start from Kafka's committed offsets; that is never behind
  * the sink by more than the batch in flight at a crash, and sinks that store offsets write idempotently.
  */
 public class StoredOffsetSeeker implements ConsumerAwareRebalanceListener {
@@ -26,14 +25,10 @@ public class StoredOffsetSeeker implements ConsumerAwareRebalanceListener {
 
     private final SinkOffsets offsets;
     private final KafkaClusterId clusterId;
-    private final int attempts;
-    private final Duration pause;
 
-    public StoredOffsetSeeker(SinkOffsets offsets, KafkaClusterId clusterId, int attempts, Duration pause) {
+    public StoredOffsetSeeker(SinkOffsets offsets, KafkaClusterId clusterId) {
         this.offsets = offsets;
         this.clusterId = clusterId;
-        this.attempts = attempts;
-        this.pause = pause;
     }
 
     @Override
@@ -60,35 +55,20 @@ public class StoredOffsetSeeker implements ConsumerAwareRebalanceListener {
         log.info("Resuming {} partitions from the offsets stored with the sink's data: {}", sought.size(), sought);
     }
 
+    /**
+     * One read, no retry: this runs inside the consumer's poll, and waiting here would hold up the whole group's
+     * rebalance. If the sink cannot be read, the partitions start from Kafka's committed offsets.
+     */
     private Map<TopicPartition, Long> loadStored(Collection<TopicPartition> partitions) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return offsets.load(clusterId.get(), partitions);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                log.warn("Interrupted while reading stored offsets; starting from the committed offsets");
-                return Map.of();
-            } catch (Exception e) {
-                if (attempt >= attempts) {
-                    log.warn("Could not read the offsets stored with the sink's data after {} attempts ({}); "
-                            + "starting {} partitions from Kafka's committed offsets", attempts, e.toString(), partitions.size());
-                    return Map.of();
-                }
-                log.info("Reading stored offsets failed ({}), attempt {} of {}", e.toString(), attempt, attempts);
-                if (!sleep()) {
-                    return Map.of();
-                }
-            }
-        }
-    }
-
-    private boolean sleep() {
         try {
-            Thread.sleep(pause.toMillis());
-            return true;
+            return offsets.load(clusterId.get(), partitions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            log.warn("Interrupted while reading stored offsets; starting from the committed offsets");
+        } catch (Exception e) {
+            log.warn("Could not read the offsets stored with the sink's data ({}); starting {} partitions from "
+                    + "Kafka's committed offsets", e.toString(), partitions.size());
         }
+        return Map.of();
     }
 }

@@ -40,7 +40,7 @@ class StoredOffsetSeekerTest {
     @Test
     void assignedPartitionsResumeFromTheStoredOffsets() {
         SinkOffsets stored = (cluster, partitions) -> "cluster-a".equals(cluster) ? Map.of(P0, 42L) : Map.of();
-        new StoredOffsetSeeker(stored, clusterId, 3, Duration.ZERO).onPartitionsAssigned(consumer, List.of(P0, P1));
+        new StoredOffsetSeeker(stored, clusterId).onPartitionsAssigned(consumer, List.of(P0, P1));
 
         assertThat(consumer.position(P0)).isEqualTo(42);
         assertThat(consumer.position(P1)).isEqualTo(10);
@@ -49,36 +49,23 @@ class StoredOffsetSeekerTest {
     @Test
     void storedOffsetBeyondThePartitionEndIsIgnored() {
         SinkOffsets stored = (cluster, partitions) -> Map.of(P0, 500L, P1, 60L);
-        new StoredOffsetSeeker(stored, clusterId, 3, Duration.ZERO).onPartitionsAssigned(consumer, List.of(P0, P1));
+        new StoredOffsetSeeker(stored, clusterId).onPartitionsAssigned(consumer, List.of(P0, P1));
 
         assertThat(consumer.position(P0)).isEqualTo(10);
         assertThat(consumer.position(P1)).isEqualTo(60);
     }
 
     @Test
-    void unreadableSinkIsRetriedThenLeavesTheCommittedOffsets() {
+    void unreadableSinkLeavesTheCommittedOffsetsWithoutWaiting() {
         AtomicInteger calls = new AtomicInteger();
         SinkOffsets down = (cluster, partitions) -> {
             calls.incrementAndGet();
             throw new ConnectException("database down");
         };
-        new StoredOffsetSeeker(down, clusterId, 3, Duration.ZERO).onPartitionsAssigned(consumer, List.of(P0, P1));
+        new StoredOffsetSeeker(down, clusterId).onPartitionsAssigned(consumer, List.of(P0, P1));
 
-        assertThat(calls).hasValue(3);
+        assertThat(calls).hasValue(1);
         assertThat(consumer.position(P0)).isEqualTo(10);
-    }
-
-    @Test
-    void sinkRecoveringWithinTheAttemptsIsUsed() {
-        AtomicInteger calls = new AtomicInteger();
-        SinkOffsets flaky = (cluster, partitions) -> {
-            if (calls.incrementAndGet() < 2) {
-                throw new ConnectException("database restarting");
-            }
-            return Map.of(P1, 77L);
-        };
-        new StoredOffsetSeeker(flaky, clusterId, 3, Duration.ZERO).onPartitionsAssigned(consumer, List.of(P1));
-
-        assertThat(consumer.position(P1)).isEqualTo(77);
+        assertThat(consumer.position(P1)).isEqualTo(10);
     }
 }
