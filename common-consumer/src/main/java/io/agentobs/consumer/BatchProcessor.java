@@ -74,11 +74,12 @@ public class BatchProcessor {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             decode(record, valid, bad);
         }
-        EventBatch batch = new EventBatch(valid, NextOffsets.of(records), rejected -> publishOnce(asDeadLetters(rejected)));
+        EventBatch batch = new EventBatch(valid, NextOffsets.of(records), rejected -> publishOnce(asDeadLetters(rejected)),
+                sink.receivesInvalidRecords() ? bad : List.of());
         MDC.put("batch", describe(records));
         try {
             publishOnce(bad);
-            if (!valid.isEmpty()) {
+            if (!valid.isEmpty() || !batch.invalidRecords().isEmpty()) {
                 sink.write(batch);
             }
             batch.publishRejections();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.agentobs.consumer.dlq.DeadLetter;
+
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -22,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class EventBatch {
 
     private final List<ConsumedEvent> events;
+    private final List<DeadLetter> invalidRecords;
     private final Map<TopicPartition, Long> nextOffsets;
     private final RejectionPublisher publisher;
     private final List<Rejection> rejections = new ArrayList<>();
@@ -29,7 +32,7 @@ public final class EventBatch {
 
     /** Wraps the valid events of a batch; offsets cover these events only and rejections are published afterwards. */
     public EventBatch(List<ConsumedEvent> events) {
-        this(events, NextOffsets.of(events.stream().map(ConsumedEvent::record).toList()), rejected -> { });
+        this(events, NextOffsets.of(events.stream().map(ConsumedEvent::record).toList()), rejected -> { }, List.of());
     }
 
     /**
@@ -40,7 +43,21 @@ public final class EventBatch {
      * @param publisher sends rejected events to their dead-letter topics and waits for the broker
      */
     public EventBatch(List<ConsumedEvent> events, Map<TopicPartition, Long> nextOffsets, RejectionPublisher publisher) {
+        this(events, nextOffsets, publisher, List.of());
+    }
+
+    /**
+     * Wraps a polled batch, with the records that failed decoding or validation.
+     *
+     * @param events the valid events
+     * @param nextOffsets per partition, the offset after the last record polled, valid or not
+     * @param publisher sends rejected events to their dead-letter topics and waits for the broker
+     * @param invalidRecords the records of the batch that went to their dead-letter topic, with why
+     */
+    public EventBatch(List<ConsumedEvent> events, Map<TopicPartition, Long> nextOffsets, RejectionPublisher publisher,
+                      List<DeadLetter> invalidRecords) {
         this.events = List.copyOf(events);
+        this.invalidRecords = List.copyOf(invalidRecords);
         this.nextOffsets = Map.copyOf(nextOffsets);
         this.publisher = Objects.requireNonNull(publisher, "publisher");
     }
@@ -48,6 +65,14 @@ public final class EventBatch {
     /** The events, in the order they were read within each partition. */
     public List<ConsumedEvent> events() {
         return events;
+    }
+
+    /**
+     * The records of the batch that could not be decoded or validated, already on their way to the dead-letter
+     * topic. Only sinks that {@linkplain EventSink#receivesInvalidRecords() ask for them} get any.
+     */
+    public List<DeadLetter> invalidRecords() {
+        return invalidRecords;
     }
 
     /** Number of events in the batch. */

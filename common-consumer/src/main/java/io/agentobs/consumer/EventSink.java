@@ -1,5 +1,7 @@
 package io.agentobs.consumer;
 
+
+
 /**
  * Where a service stores its events (PostgreSQL, Redis, S3, notifications…).
  *
@@ -17,6 +19,14 @@ public interface EventSink {
 
     /** Checks the sink can be reached; throws if not. The default does nothing. */
     default void probe() throws Exception {
+    }
+
+    /**
+     * Whether {@link #write} is called for batches whose records all went to the dead-letter topic, with
+     * {@link EventBatch#invalidRecords()} filled (an archive keeps every record). The default is no.
+     */
+    default boolean receivesInvalidRecords() {
+        return false;
     }
 
     /** Name of the sink for health output and logs. */

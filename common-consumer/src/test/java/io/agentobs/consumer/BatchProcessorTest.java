@@ -72,6 +72,40 @@ class BatchProcessorTest {
     }
 
     @Test
+    void sinkThatKeepsEveryRecordReceivesTheDeadLetteredOnesWithTheirReason() throws Exception {
+        List<EventBatch> received = new ArrayList<>();
+        EventSink archive = new EventSink() {
+            @Override
+            public void write(EventBatch batch) {
+                received.add(batch);
+            }
+
+            @Override
+            public boolean receivesInvalidRecords() {
+                return true;
+            }
+        };
+        processor.process(List.of(record(0, TestEvents.malformed())), archive);
+        processor.process(List.of(record(1, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")), record(2, TestEvents.malformed())), archive);
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).events()).isEmpty();
+        assertThat(received.get(0).invalidRecords()).singleElement()
+                .satisfies(letter -> assertThat(letter.record().offset()).isZero())
+                .satisfies(letter -> assertThat(letter.errorClass()).isEqualTo("MALFORMED_JSON"));
+        assertThat(received.get(1).events()).extracting(ConsumedEvent::offset).containsExactly(1L);
+        assertThat(received.get(1).invalidRecords()).extracting(letter -> letter.record().offset()).containsExactly(2L);
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
+    void sinkThatStoresValidEventsOnlyGetsNoInvalidRecords() throws Exception {
+        List<EventBatch> received = new ArrayList<>();
+        processor.process(List.of(record(1, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")), record(2, TestEvents.malformed())), received::add);
+        assertThat(received).singleElement().satisfies(batch -> assertThat(batch.invalidRecords()).isEmpty());
+    }
+
+    @Test
     void sinkFailurePropagatesAndMarksTheSinkDown() {
         UUID correlation = UUID.randomUUID();
         List<ConsumerRecord<byte[], byte[]>> batch = List.of(

@@ -3,6 +3,7 @@ package io.agentobs.dbwriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.agentobs.events.Topic;
+import io.agentobs.events.samples.SampleEvents;
+import io.agentobs.infra.client.KafkaTopics;
+import io.agentobs.infra.client.ServiceHttp;
 import io.agentobs.infra.junit.KafkaExtension;
 import io.agentobs.infra.junit.PostgresExtension;
+import io.agentobs.infra.process.ServiceProcess;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -67,7 +72,7 @@ class CrashRecoveryIT {
                 kafka.sendAll(TOPIC.topicName(), events);
             }, 0, 50, TimeUnit.MILLISECONDS);
 
-            try (ServiceProcess first = ServiceProcess.start(environment(), log)) {
+            try (ServiceProcess first = ServiceProcess.start(serviceJar(), environment(), log)) {
                 await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> !first.isAlive() || stored(database, sent) >= 300);
                 assertThat(first.isAlive()).as("service running, see %s", log).isTrue();
                 first.kill();
@@ -75,13 +80,13 @@ class CrashRecoveryIT {
             long atKill = stored(database, sent);
             assertThat(atKill).isLessThan(EVENTS);
 
-            try (ServiceProcess second = ServiceProcess.start(environment(), log)) {
+            try (ServiceProcess second = ServiceProcess.start(serviceJar(), environment(), log)) {
                 await().atMost(Duration.ofSeconds(120)).until(() -> sent.size() == EVENTS && stored(database, sent) == EVENTS);
                 Set<UUID> distinct = Set.copyOf(sent);
                 assertThat(distinct).hasSize(EVENTS);
                 assertThat(database.count("SELECT count(DISTINCT event_id) FROM failure_patterns WHERE event_id = ANY (?)",
                         (Object) sent.toArray(UUID[]::new))).isEqualTo(EVENTS);
-                await().atMost(Duration.ofSeconds(30)).until(() -> Http.status(second.port(), "/actuator/health/readiness") == 200);
+                await().atMost(Duration.ofSeconds(30)).until(() -> ServiceHttp.status(second.port(), "/actuator/health/readiness") == 200);
                 assertThat(conflictsOf(second.port())).as("rows read twice after the restart, see %s", log).isZero();
             }
         } finally {
@@ -93,7 +98,7 @@ class CrashRecoveryIT {
     private static double conflictsOf(int port) throws Exception {
         double total = 0;
         int lines = 0;
-        for (String line : Http.get(port, "/actuator/prometheus").body().split("\n")) {
+        for (String line : ServiceHttp.get(port, "/actuator/prometheus").body().split("\n")) {
             if (line.startsWith("agentobs_dbwriter_rows_conflicts_total{")) {
                 total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 lines++;
@@ -130,5 +135,9 @@ class CrashRecoveryIT {
 
     private static long stored(Database database, List<UUID> ids) {
         return database.count("SELECT count(*) FROM failure_patterns WHERE event_id = ANY (?)", (Object) ids.toArray(UUID[]::new));
+    }
+
+    private static Path serviceJar() throws IOException {
+        return ServiceProcess.jarOf(Path.of("target"), "db-writer-service");
     }
 }

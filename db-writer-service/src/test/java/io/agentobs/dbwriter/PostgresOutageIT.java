@@ -15,11 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.agentobs.events.Topic;
+import io.agentobs.events.samples.SampleEvents;
+import io.agentobs.infra.client.KafkaTopics;
+import io.agentobs.infra.client.ServiceHttp;
 import io.agentobs.infra.junit.KafkaExtension;
 import io.agentobs.infra.junit.PostgresExtension;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -60,16 +64,16 @@ class PostgresOutageIT {
 
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> stored(database, sent) >= 50);
             POSTGRES.stop();
-            await().atMost(Duration.ofSeconds(30)).until(() -> Http.status(port, "/actuator/health/readiness") == 503);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceHttp.status(port, "/actuator/health/readiness") == 503);
             await().during(Duration.ofSeconds(20)).atMost(Duration.ofSeconds(30))
-                    .until(() -> Http.status(port, "/actuator/health/readiness") == 503);
+                    .until(() -> ServiceHttp.status(port, "/actuator/health/readiness") == 503);
             assertThat(produced.get()).as("events kept coming during the outage").isGreaterThan(100);
             POSTGRES.start();
 
             await().atMost(Duration.ofSeconds(120)).until(() -> sent.size() >= EVENTS && stored(database, sent) == EVENTS);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Http.status(port, "/actuator/health/readiness") == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ServiceHttp.status(port, "/actuator/health/readiness") == 200);
             assertThat(kafka.readAll(TOPIC.dlqName(), Integer.MAX_VALUE, Duration.ofSeconds(2))).hasSize(dlqBefore);
-            assertThat(Http.metric(port, "agentobs_consumer_retry_attempts_total")).isGreaterThan(0);
+            assertThat(ServiceHttp.metric(port, "agentobs_consumer_retry_attempts_total")).isGreaterThan(0);
         } finally {
             producer.shutdownNow();
         }

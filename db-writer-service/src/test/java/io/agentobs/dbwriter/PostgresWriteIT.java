@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import io.agentobs.dbwriter.table.EventTables;
 import io.agentobs.events.Topic;
+import io.agentobs.events.samples.SampleEvents;
+import io.agentobs.infra.client.KafkaTopics;
 import io.agentobs.infra.junit.KafkaExtension;
 import io.agentobs.infra.junit.PostgresExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.node.ObjectNode;

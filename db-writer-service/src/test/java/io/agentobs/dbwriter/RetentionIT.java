@@ -13,11 +13,14 @@ import java.util.UUID;
 import io.agentobs.dbwriter.retention.RetentionJob;
 import io.agentobs.dbwriter.table.EventTables;
 import io.agentobs.events.Topic;
+import io.agentobs.events.samples.SampleEvents;
+import io.agentobs.infra.client.KafkaTopics;
 import io.agentobs.infra.junit.KafkaExtension;
 import io.agentobs.infra.junit.PostgresExtension;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.node.ObjectNode;

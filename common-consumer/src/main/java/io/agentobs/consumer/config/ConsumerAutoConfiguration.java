@@ -11,6 +11,11 @@ import java.util.Set;
 
 import io.agentobs.consumer.BatchProcessor;
 import io.agentobs.consumer.EventSink;
+import io.agentobs.consumer.buffered.BufferedBatchProcessor;
+import io.agentobs.consumer.buffered.BufferedOffsetCommitter;
+import io.agentobs.consumer.buffered.BufferingRebalanceListener;
+import io.agentobs.consumer.buffered.BufferingSink;
+import io.agentobs.consumer.buffered.IdleFlushListener;
 import io.agentobs.consumer.dlq.DeadLetterPublisher;
 import io.agentobs.consumer.health.BackgroundChecks;
 import io.agentobs.consumer.health.KafkaHealthIndicator;
@@ -41,6 +46,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
@@ -72,7 +78,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * }</pre>
  *
  * <p>A service whose sink stores the consumer offsets with its data also declares a
- * {@link SinkOffsets} bean; the consumer then resumes from those offsets on every assignment.
+ * {@link SinkOffsets} bean; the consumer then resumes from those offsets on every assignment. A sink that keeps events
+ * across batches (files) is a {@link BufferingSink}: offsets are then committed only up to what it has stored, and
+ * its listener calls {@link BufferedBatchProcessor} instead.
  */
 @AutoConfiguration
 @EnableKafka
@@ -180,7 +188,8 @@ public class ConsumerAutoConfiguration {
     @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
     public ConcurrentKafkaListenerContainerFactory<byte[], byte[]> kafkaListenerContainerFactory(
             ConsumerFactory<byte[], byte[]> agentobsConsumerFactory, ConsumerProperties consumer, BatchRetryListener retryListener,
-            ObjectProvider<SinkOffsets> sinkOffsets, KafkaClusterId kafkaClusterId) {
+            ObjectProvider<SinkOffsets> sinkOffsets, KafkaClusterId kafkaClusterId,
+            ObjectProvider<BufferingSink> bufferingSinks, ObjectProvider<BufferedOffsetCommitter> bufferedCommitter) {
         ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(agentobsConsumerFactory);
         factory.setBatchListener(true);
@@ -197,7 +206,38 @@ public class ConsumerAutoConfiguration {
         container.setAuthExceptionRetryInterval(AUTH_RETRY_INTERVAL);
         sinkOffsets.ifAvailable(offsets -> container.setConsumerRebalanceListener(
                 new StoredOffsetSeeker(offsets, kafkaClusterId)));
+        bufferingSinks.ifAvailable(sink -> {
+            if (sinkOffsets.getIfAvailable() != null) {
+                throw new IllegalStateException("A service declares either a SinkOffsets or a BufferingSink, not both");
+            }
+            // Offsets are committed by BufferedOffsetCommitter up to what the sink has stored, never by the container.
+            container.setAckMode(ContainerProperties.AckMode.MANUAL);
+            container.setIdleEventInterval(sink.flushCheckInterval().toMillis());
+            container.setConsumerRebalanceListener(
+                    new BufferingRebalanceListener(sink, bufferedCommitter.getObject()));
+        });
         return factory;
+    }
+
+    /** Commits for a {@link BufferingSink}: only what it stored, after each batch and while idle. */
+    @Bean
+    @ConditionalOnBean(BufferingSink.class)
+    public BufferedOffsetCommitter bufferedOffsetCommitter(BufferingSink sink) {
+        return new BufferedOffsetCommitter(sink);
+    }
+
+    @Bean
+    @ConditionalOnBean(BufferingSink.class)
+    public BufferedBatchProcessor bufferedBatchProcessor(BatchProcessor processor, BufferingSink sink,
+                                                         BufferedOffsetCommitter committer, SinkHealth sinkHealth) {
+        return new BufferedBatchProcessor(processor, sink, committer, sinkHealth);
+    }
+
+    @Bean
+    @ConditionalOnBean(BufferingSink.class)
+    public IdleFlushListener idleFlushListener(BufferingSink sink, BufferedOffsetCommitter committer,
+                                               SinkHealth sinkHealth) {
+        return new IdleFlushListener(sink, committer, sinkHealth);
     }
 
     /** The Kafka cluster's id, for sinks that store offsets with their data. */

@@ -1,4 +1,4 @@
-package io.agentobs.dbwriter;
+package io.agentobs.events.samples;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Events for tests, made from the seed examples of every topic (common-events' test resources), which fill every
  * field: fresh ids, a chosen timestamp, and one field the schema does not know.
  */
-final class SampleEvents {
+public final class SampleEvents {
 
     private SampleEvents() {
     }
 
     /** A valid event of the topic with fresh ids, the given time and an unknown field {@code x_extra}. */
-    static ObjectNode event(Topic topic, Instant timestamp) {
+    public static ObjectNode event(Topic topic, Instant timestamp) {
         ObjectNode event = seed(topic);
         event.put("event_id", UUID.randomUUID().toString());
         event.put("correlation_id", UUID.randomUUID().toString());
@@ -35,12 +35,12 @@ final class SampleEvents {
     }
 
     /** The event's JSON bytes. */
-    static byte[] bytes(ObjectNode event) {
+    public static byte[] bytes(ObjectNode event) {
         return EventJson.mapper().writeValueAsBytes(event);
     }
 
     /** The Kafka key of the event: its topic's key field. */
-    static byte[] key(Topic topic, ObjectNode event) {
+    public static byte[] key(Topic topic, ObjectNode event) {
         return event.get(topic.keyField()).asString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package io.agentobs.dbwriter;
+package io.agentobs.infra.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,13 +19,13 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Sends records to and reads records from the test broker. */
-final class KafkaTopics implements AutoCloseable {
+/** Sends records to and reads records from a broker, for tests of the services. */
+public final class KafkaTopics implements AutoCloseable {
 
     private final String bootstrap;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    KafkaTopics(String bootstrap) {
+    public KafkaTopics(String bootstrap) {
         this.bootstrap = bootstrap;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -35,7 +35,7 @@ final class KafkaTopics implements AutoCloseable {
     }
 
     /** Sends one record and waits for it; returns where it landed. */
-    RecordMetadata send(String topic, byte[] key, byte[] value) {
+    public RecordMetadata send(String topic, byte[] key, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
@@ -44,7 +44,7 @@ final class KafkaTopics implements AutoCloseable {
     }
 
     /** Sends many records, then waits for all of them. */
-    List<RecordMetadata> sendAll(String topic, List<byte[][]> keysAndValues) {
+    public List<RecordMetadata> sendAll(String topic, List<byte[][]> keysAndValues) {
         List<java.util.concurrent.Future<RecordMetadata>> sends = new ArrayList<>();
         for (byte[][] kv : keysAndValues) {
             sends.add(producer.send(new ProducerRecord<>(topic, kv[0], kv[1])));
@@ -61,7 +61,7 @@ final class KafkaTopics implements AutoCloseable {
     }
 
     /** Every record of a topic's partition 0..n, read from the beginning until {@code expected} arrived or timeout. */
-    List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration timeout) {
+    public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -84,13 +84,13 @@ final class KafkaTopics implements AutoCloseable {
     }
 
     /** A header's value as text, or null. */
-    static String header(ConsumerRecord<?, ?> record, String name) {
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** End offsets of the partitions, for comparing with stored offsets. */
-    Map<TopicPartition, Long> endOffsets(String topic) {
+    public Map<TopicPartition, Long> endOffsets(String topic) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
