@@ -55,7 +55,13 @@ public final class InfraStack implements AutoCloseable {
                 base);
     }
 
-    /** Starts the four servers in parallel; if any fails, closes them all and rethrows the first failure. */
+    /** The bucket the audit logger archives into locally; created at start. */
+    public static final String AUDIT_BUCKET = "agentobs-audit";
+
+    /**
+     * Starts the four servers in parallel and creates {@link #AUDIT_BUCKET}; if any fails, closes them all and
+     * rethrows the first failure.
+     */
     public void start() {
         ExecutorService executor = Executors.newFixedThreadPool(servers().size());
         List<CompletableFuture<Void>> starts = new ArrayList<>();
@@ -64,6 +70,7 @@ public final class InfraStack implements AutoCloseable {
                 starts.add(CompletableFuture.runAsync(server::start, executor));
             }
             CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+            s3.createBucket(AUDIT_BUCKET);
         } catch (CompletionException e) {
             RuntimeException failure = e.getCause() instanceof RuntimeException cause ? cause : e;
             // allOf reports one failure; the others and a failing cleanup must not vanish behind it.
@@ -171,6 +178,9 @@ public final class InfraStack implements AutoCloseable {
                 "POSTGRES_PASSWORD=" + postgres.password(),
                 "REDIS_HOST=" + redis.host(),
                 "REDIS_PORT=" + redis.port(),
+                "S3_BUCKET=" + AUDIT_BUCKET,
+                "S3_ENDPOINT=" + s3.endpoint(),
+                "S3_PATH_STYLE=true",
                 "AWS_ENDPOINT_URL_S3=" + s3.endpoint(),
                 "AWS_REGION=" + s3.region(),
                 "AWS_ACCESS_KEY_ID=" + s3.accessKey(),
