@@ -11,11 +11,12 @@ import java.util.TreeMap;
  * be counted from the offsets it stored: in each partition, the backlog's records below the stored next offset.
  *
  * @param rows          the events, each with its partition and offset
+ * @param valueBytes    bytes of the events' values (their JSON) together
  * @param producedNanos from the first send to the committed transaction
  * @param committedAt   when the transaction's commit returned ({@link System#nanoTime()}): from then on a
  *                      read_committed consumer can read all of it
  */
-record Backlog(List<ActionRow> rows, long producedNanos, long committedAt) {
+record Backlog(List<ActionRow> rows, long valueBytes, long producedNanos, long committedAt) {
 
     Backlog {
         rows = List.copyOf(rows);
@@ -23,6 +24,11 @@ record Backlog(List<ActionRow> rows, long producedNanos, long committedAt) {
 
     int size() {
         return rows.size();
+    }
+
+    /** Bytes of the events as NDJSON: each value on a line of its own, ended by {@code \n}. */
+    long ndjsonBytes() {
+        return valueBytes + rows.size();
     }
 
     /** Events per second of producing the backlog. */

@@ -59,11 +59,13 @@ final class BacklogLoader implements AutoCloseable {
         List<ActionRow> rows = new ArrayList<>(events);
         List<byte[]> keys = new ArrayList<>(events);
         List<byte[]> values = new ArrayList<>(events);
+        long valueBytes = 0;
         for (int i = 0; i < events; i++) {
             ActionRow row = ActionRow.random(firstEventTime.plusMillis(i));
             rows.add(row);
             keys.add(row.correlationId().toString().getBytes(StandardCharsets.UTF_8));
             values.add(row.json());
+            valueBytes += values.get(i).length;
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(events);
         long start = System.nanoTime();
@@ -78,7 +80,7 @@ final class BacklogLoader implements AutoCloseable {
             RecordMetadata metadata = sent.get(i).get();
             stored.add(rows.get(i).at(metadata.partition(), metadata.offset()));
         }
-        return new Backlog(stored, committed - start, committed);
+        return new Backlog(stored, valueBytes, committed - start, committed);
     }
 
     /** Deletes every record of the topic: a new group starting from the earliest offset reads only what follows. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param rowsIdentical  whether the service's rows and the COPY's rows are the same (all columns but ingested_at)
  */
 record BacklogRun(int round, int batchSize, String group, Optional<double[]> serviceStarted, Backlog produced,
-                  List<DrainPhase> phases, long copyBefore, long copyAfter, boolean rowsIdentical) {
+                  List<DrainPhase<DbWriterMeters>> phases, long copyBefore, long copyAfter, boolean rowsIdentical) {
 
     BacklogRun {
         phases = List.copyOf(phases);
@@ -38,7 +38,7 @@ record BacklogRun(int round, int batchSize, String group, Optional<double[]> ser
                 "service: Started DbWriterApplication in %.2f s (process running for %.2f s)%n", s[0], s[1])));
         out.append(String.format(Locale.ROOT, "%-58s %9s %9s %12s %9s %12s %8s%n", "drain", "events", "total s",
                 "rows/s", "steady s", "steady r/s", "/ COPY"));
-        for (DrainPhase phase : phases) {
+        for (DrainPhase<DbWriterMeters> phase : phases) {
             out.append(String.format(Locale.ROOT, "%-58s %,9d %9.2f %,12.0f %9.2f %,12.0f %8.2f%n", phase.name(),
                     phase.events(), phase.totalSeconds(), phase.perSecond(), phase.steadySeconds(),
                     phase.steadyPerSecond(), phase.steadyPerSecond() / copyPerSecond()));
@@ -51,8 +51,8 @@ record BacklogRun(int round, int batchSize, String group, Optional<double[]> ser
                 + " both): %,.0f rows/s; / COPY = steady drain / that%n", copyPerSecond()));
         out.append(rowsIdentical ? "rows written by the service = rows of the COPY (all columns but ingested_at)\n"
                 : "WARNING: the service's rows differ from the COPY's rows\n");
-        for (DrainPhase phase : phases) {
-            out.append(phase.name()).append(":\n  ").append(phase.listener().format()).append('\n');
+        for (DrainPhase<DbWriterMeters> phase : phases) {
+            out.append(phase.name()).append(":\n  ").append(phase.meters().format()).append('\n');
             phase.retention().ifPresent(r -> out.append("  ").append(r.format()).append('\n'));
             out.append("  CPU from the first rows to the last:\n").append(phase.cpu().format("    ")).append('\n');
         }

@@ -13,18 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import io.agentobs.events.Topic;
 import io.agentobs.infra.EmbeddedKafkaServer;
@@ -66,32 +63,31 @@ public final class DbWriterBacklog {
     /** Backlogs drained by the running service after the first; JIT compilation still goes on during the first. */
     private static final int DEFAULT_WARM_BACKLOGS = 2;
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
-    private static final long POLL_MILLIS = 10;
+    private static final Duration POLL = Duration.ofMillis(10);
     /** What RetentionJob runs: its statement, its default batch, agent-actions' 7-day period. */
     private static final int RETENTION_BATCH = 5_000;
     private static final Duration AGENT_ACTIONS_RETENTION = Topic.AGENT_ACTIONS.retention();
     private static final String TOPIC = Topic.AGENT_ACTIONS.topicName();
     private static final String TABLE = "agent_actions";
     private static final String REFERENCE_TABLE = "copy_reference";
-    private static final String EXTRA_ENV = "agentobs.bench.env.";
 
     private final BenchPostgres postgres;
     private final BacklogLoader loader;
     private final String bootstrap;
     private final Path jar;
     private final Path logs;
-    private final ProcessCpu cpu;
-    private final AtomicReference<DbWriterProcess> service;
+    private final DrainWatch watch;
+    private final AtomicReference<ServiceProcess> service;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
     private DbWriterBacklog(BenchPostgres postgres, BacklogLoader loader, String bootstrap, Path jar, Path logs,
-                            ProcessCpu cpu, AtomicReference<DbWriterProcess> service) {
+                            ProcessCpu cpu, AtomicReference<ServiceProcess> service) {
         this.postgres = postgres;
         this.loader = loader;
         this.bootstrap = bootstrap;
         this.jar = jar;
         this.logs = logs;
-        this.cpu = cpu;
+        this.watch = new DrainWatch(cpu, DrainWatch.CpuWindow.FIRST_TO_LAST_COMMIT, DRAIN_TIMEOUT, POLL);
         this.service = service;
     }
 
@@ -115,21 +111,22 @@ public final class DbWriterBacklog {
         if (events < 1 || rounds < 1 || batchSizes.isEmpty() || warmBacklogs < 0 || expiredRows < 0) {
             throw new IllegalArgumentException("events and rounds must be positive, batch sizes given");
         }
-        Path jar = Workspace.dbWriterJar();
+        Path jar = Workspace.serviceJar("db-writer-service");
         Path logs = Files.createTempDirectory("agentobs-bench-dbwriter");
-        AtomicReference<DbWriterProcess> service = new AtomicReference<>();
+        AtomicReference<ServiceProcess> service = new AtomicReference<>();
         try (EmbeddedKafkaServer kafka = new EmbeddedKafkaServer(KafkaOptions.randomPort());
              BenchPostgres postgres = BenchPostgres.start()) {
             kafka.start();
             try (BacklogLoader loader = new BacklogLoader(kafka.bootstrapServers(), TOPIC);
                  ProcessCpu cpu = new ProcessCpu(postgres.postmasterPid(), postgres.benchBackends(),
-                         () -> Optional.ofNullable(service.get()).map(DbWriterProcess::pid).orElse(0L))) {
+                         () -> Optional.ofNullable(service.get()).map(ServiceProcess::pid).orElse(0L))) {
                 loader.createTopics(PARTITIONS, Topic.AGENT_ACTIONS.dlqName());
                 DbWriterBacklog bench = new DbWriterBacklog(postgres, loader, kafka.bootstrapServers(), jar, logs, cpu,
                         service);
                 log(postgres.settings());
+                Map<String, String> extra = ServiceProcess.extraEnvironment();
                 log("service: java -jar " + jar + " (logs in " + logs + ")"
-                        + (extraEnvironment().isEmpty() ? "" : ", with " + extraEnvironment()));
+                        + (extra.isEmpty() ? "" : ", with " + extra));
                 bench.applyMigrations();
                 List<BacklogRun> runs = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
@@ -141,7 +138,7 @@ public final class DbWriterBacklog {
                     }
                 }
                 // the service logs stay behind only when a run failed
-                deleteRecursively(logs);
+                Workspace.deleteRecursively(logs);
                 return runs;
             }
         }
@@ -150,10 +147,10 @@ public final class DbWriterBacklog {
     /** Starts the service once on the empty topic: Flyway creates the tables; the first start is not measured. */
     private void applyMigrations() throws Exception {
         log("first start of the service: applying the migrations");
-        try (DbWriterProcess setup = startService("bench-setup-" + runId, DEFAULT_BATCH_SIZES.get(0), "setup")) {
+        try (ServiceProcess setup = startService("bench-setup-" + runId, DEFAULT_BATCH_SIZES.get(0), "setup")) {
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
             while (setup.startedSeconds().isEmpty()) {
-                requireAlive(setup);
+                setup.requireAlive();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the service did not start within " + DRAIN_TIMEOUT);
                 }
@@ -174,12 +171,12 @@ public final class DbWriterBacklog {
         String copiedChecksum = checksum(REFERENCE_TABLE);
         execute("TRUNCATE " + TABLE + ", agentobs_consumer_offsets");
         postgres.checkpoint();
-        List<DrainPhase> phases = new ArrayList<>();
+        List<DrainPhase<DbWriterMeters>> phases = new ArrayList<>();
         Optional<double[]> started;
         String drainedChecksum;
         log("starting the service, waiting for " + events + " rows");
         long start = System.nanoTime();
-        try (DbWriterProcess running = startService(group, batchSize, "r" + round + "-b" + batchSize)) {
+        try (ServiceProcess running = startService(group, batchSize, "r" + round + "-b" + batchSize)) {
             phases.add(drain("cold: service started, backlog waiting", first, group, start, running, null));
             started = running.startedSeconds();
             requireRows(events);
@@ -188,7 +185,7 @@ public final class DbWriterBacklog {
             for (int warm = 1; warm <= warmBacklogs; warm++) {
                 execute("TRUNCATE " + TABLE);
                 postgres.checkpoint();
-                DbWriterProcess.PrometheusText before = running.metrics();
+                PrometheusText before = running.metrics();
                 log("warm " + warm + ": committing another backlog of " + events + " events");
                 Backlog next = loader.produce(events, Instant.now());
                 phases.add(drain("warm " + warm + ": service running, backlog committed", next, group,
@@ -204,11 +201,12 @@ public final class DbWriterBacklog {
                     execute("TRUNCATE " + TABLE);
                     loadExpiredRows(expiredRows);
                     postgres.checkpoint();
-                    DbWriterProcess.PrometheusText beforeExpired = running.metrics();
+                    PrometheusText beforeExpired = running.metrics();
                     Backlog backlog = loader.produce(events, Instant.now());
                     RetentionDeletes deletes = deleting ? RetentionDeletes.start(postgres, TABLE,
                             Instant.now().minus(AGENT_ACTIONS_RETENTION), RETENTION_BATCH) : null;
-                    DrainPhase phase = drain(name, backlog, group, backlog.committedAt(), running, beforeExpired);
+                    DrainPhase<DbWriterMeters> phase = drain(name, backlog, group, backlog.committedAt(), running,
+                            beforeExpired);
                     if (deletes != null) {
                         deletes.await();
                         phase = phase.withRetention(deletes.figures(phase.endNanos()));
@@ -235,53 +233,26 @@ public final class DbWriterBacklog {
     }
 
     /** Waits until every row of the backlog is committed, watching the offsets the service stores with its rows. */
-    private DrainPhase drain(String name, Backlog backlog, String group, long startNanos, DbWriterProcess running,
-                             DbWriterProcess.PrometheusText metricsBefore) throws Exception {
-        Backlog.Progress progress = backlog.progress();
-        long deadline = startNanos + DRAIN_TIMEOUT.toNanos();
-        long first = 0;
-        long firstRows = 0;
-        ProcessCpu.Snapshot cpuFirst = null;
+    private DrainPhase<DbWriterMeters> drain(String name, Backlog backlog, String group, long startNanos,
+                                             ServiceProcess running, PrometheusText metricsBefore) throws Exception {
         try (Connection connection = postgres.connect();
              PreparedStatement offsets = connection.prepareStatement("SELECT kafka_partition, next_offset"
                      + " FROM agentobs_consumer_offsets WHERE consumer_group = ? AND topic = ?")) {
             offsets.setString(1, group);
             offsets.setString(2, TOPIC);
-            while (true) {
+            return watch.await(name, backlog, startNanos, () -> {
                 Map<Integer, Long> next = new HashMap<>();
                 try (ResultSet rows = offsets.executeQuery()) {
                     while (rows.next()) {
                         next.put(rows.getInt(1), rows.getLong(2));
                     }
                 }
-                long committed = progress.committed(next);
-                long now = System.nanoTime();
-                if (committed > 0 && first == 0) {
-                    first = now;
-                    firstRows = committed;
-                    cpuFirst = cpu.snapshot();
-                }
-                if (committed >= backlog.size()) {
-                    ProcessCpu.Snapshot cpuEnd = cpu.snapshot();
-                    if (cpuFirst == null) {
-                        cpuFirst = cpuEnd;
-                    }
-                    DrainPhase.ListenerFigures listener = DrainPhase.ListenerFigures.between(metricsBefore,
-                            running.metrics());
-                    return new DrainPhase(name, backlog.size(), startNanos, first, firstRows, now,
-                            cpu.between(cpuFirst, cpuEnd), listener, Optional.empty());
-                }
-                requireAlive(running);
-                if (now > deadline) {
-                    throw new IllegalStateException(name + ": " + committed + " of " + backlog.size()
-                            + " rows after " + DRAIN_TIMEOUT + "; service log:\n" + running.logTail(40));
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
+                return next;
+            }, running, after -> DbWriterMeters.between(metricsBefore, after));
         }
     }
 
-    private DbWriterProcess startService(String group, int batchSize, String logName) throws Exception {
+    private ServiceProcess startService(String group, int batchSize, String logName) throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BROKERS", bootstrap);
         env.put("KAFKA_GROUP_ID", group);
@@ -293,24 +264,10 @@ public final class DbWriterBacklog {
         env.put("POSTGRES_USER", postgres.server().username());
         env.put("POSTGRES_PASSWORD", postgres.server().password());
         env.put("AGENTOBS_DBWRITER_RETENTION_ENABLED", "false");
-        env.putAll(extraEnvironment());
-        DbWriterProcess started = DbWriterProcess.start(jar, env, logs.resolve("db-writer-" + logName + ".log"));
+        env.putAll(ServiceProcess.extraEnvironment());
+        ServiceProcess started = ServiceProcess.start(jar, env, logs.resolve("db-writer-" + logName + ".log"));
         service.set(started);
         return started;
-    }
-
-    /** Settings beyond the benchmark's: {@code -Dagentobs.bench.env.NAME=value} passes NAME=value to the service. */
-    static Map<String, String> extraEnvironment() {
-        Map<String, String> env = new TreeMap<>();
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(EXTRA_ENV))
-                .forEach(name -> env.put(name.substring(EXTRA_ENV.length()), System.getProperty(name)));
-        return env;
-    }
-
-    private static void requireAlive(DbWriterProcess running) {
-        if (!running.isAlive()) {
-            throw new IllegalStateException("the service exited; its log:\n" + running.logTail(60));
-        }
     }
 
     private void requireRows(long expected) throws SQLException {
@@ -364,14 +321,6 @@ public final class DbWriterBacklog {
         }
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
-    }
-
     private void execute(String sql) throws SQLException {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
@@ -384,7 +333,7 @@ public final class DbWriterBacklog {
         out.append(String.format(Locale.ROOT, "%-5s %6s %9s %-48s %10s %10s %10s %7s%n", "round", "batch",
                 "started s", "drain", "rows/s", "steady r/s", "COPY r/s", "ratio"));
         for (BacklogRun run : runs) {
-            for (DrainPhase phase : run.phases()) {
+            for (DrainPhase<DbWriterMeters> phase : run.phases()) {
                 double ratio = phase.steadyPerSecond() / run.copyPerSecond();
                 out.append(String.format(Locale.ROOT, "%-5d %6d %9s %-48s %,10.0f %,10.0f %,10.0f %7.2f%n",
                         run.round(), run.batchSize(),

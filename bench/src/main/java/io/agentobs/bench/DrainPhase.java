@@ -4,24 +4,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One backlog drained by the service into PostgreSQL.
+ * One backlog drained by a service: every event of it stored by the sink and its offset committed.
  *
  * @param name          what was drained, and how
- * @param events        events of the backlog, all of which ended up as rows
+ * @param events        events of the backlog, all of which ended up stored (rows, archived records)
  * @param startNanos    when the clock started: the service process started, or the backlog's transaction committed
  * @param firstNanos    when the first rows of the backlog were seen committed
  * @param firstRows     rows committed at that moment
  * @param endNanos      when the last row was seen committed
- * @param cpu           CPU used from the first rows to the last
- * @param listener      the service's own meters over the phase
+ * @param cpu           CPU used over the drain ({@link DrainWatch.CpuWindow})
+ * @param meters        the service's own meters over the phase ({@link DbWriterMeters}, {@link AuditMeters})
  * @param retention     the concurrent retention deletes, when the phase ran them
+ * @param <M>           the kind of service meters
  */
-record DrainPhase(String name, long events, long startNanos, long firstNanos, long firstRows, long endNanos,
-                  ProcessCpu.Usage cpu, ListenerFigures listener, Optional<RetentionFigures> retention) {
+record DrainPhase<M>(String name, long events, long startNanos, long firstNanos, long firstRows, long endNanos,
+                     ProcessCpu.Usage cpu, M meters, Optional<RetentionFigures> retention) {
 
     /** The same drain with the figures of the retention deletes that ran next to it. */
-    DrainPhase withRetention(RetentionFigures figures) {
-        return new DrainPhase(name, events, startNanos, firstNanos, firstRows, endNanos, cpu, listener,
+    DrainPhase<M> withRetention(RetentionFigures figures) {
+        return new DrainPhase<>(name, events, startNanos, firstNanos, firstRows, endNanos, cpu, meters,
                 Optional.of(figures));
     }
 
@@ -41,34 +42,6 @@ record DrainPhase(String name, long events, long startNanos, long firstNanos, lo
     /** Rows per second after the first rows: the drain itself, without start-up. */
     double steadyPerSecond() {
         return endNanos == firstNanos ? Double.NaN : (events - firstRows) * 1e9 / (endNanos - firstNanos);
-    }
-
-    /**
-     * The service's meters over a phase: batches, time in the listener (decode, validation, write) and in the
-     * writer's transaction (COPY, offsets, commit), rows it counted.
-     */
-    record ListenerFigures(double batches, double listenerSeconds, double writeSeconds, double rowsInserted) {
-
-        static ListenerFigures between(DbWriterProcess.PrometheusText before, DbWriterProcess.PrometheusText after) {
-            return new ListenerFigures(
-                    delta(before, after, "agentobs_consumer_batch_duration_seconds_count", ""),
-                    delta(before, after, "agentobs_consumer_batch_duration_seconds_sum", ""),
-                    delta(before, after, "agentobs_dbwriter_batch_write_seconds_sum", ""),
-                    delta(before, after, "agentobs_dbwriter_rows_inserted_rows_total", "table=\"agent_actions\"")
-                            + delta(before, after, "agentobs_dbwriter_rows_inserted_total", "table=\"agent_actions\""));
-        }
-
-        private static double delta(DbWriterProcess.PrometheusText before, DbWriterProcess.PrometheusText after,
-                                    String name, String labels) {
-            return after.sum(name, labels) - (before == null ? 0 : before.sum(name, labels));
-        }
-
-        String format() {
-            return String.format(Locale.ROOT, "%,.0f batches (mean %,.0f rows), listener busy %.2f s, of which in the"
-                            + " writer's transaction %.2f s (mean %.1f ms per batch)", batches,
-                    batches == 0 ? 0 : rowsInserted / batches, listenerSeconds, writeSeconds,
-                    batches == 0 ? 0 : 1000 * writeSeconds / batches);
-        }
     }
 
     /**

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Where the CPU goes while a benchmark runs, from Linux's {@code /proc}: the db-writer JVM, PostgreSQL's backends of
- * the service and of the benchmark, PostgreSQL's background processes (WAL writer, checkpointer, autovacuum…), the
- * benchmark JVM (which also runs the Kafka broker), and the whole machine, busy and waiting for I/O.
+ * Where the CPU goes while a benchmark runs, from Linux's {@code /proc}: the service JVM, PostgreSQL's backends of
+ * the service and of the benchmark, PostgreSQL's background processes (WAL writer, checkpointer, autovacuum…) when
+ * there is a PostgreSQL server, the benchmark JVM (which also runs the Kafka broker and, for the audit logger, the
+ * S3 server), and the whole machine, busy and waiting for I/O.
  *
  * <p>A thread samples every 100 ms and keeps each process's last figure, so processes that exit between two
  * {@link #snapshot()}s (an autovacuum worker, say) still count.
@@ -27,11 +28,11 @@ final class ProcessCpu implements AutoCloseable {
 
     /** Who used the CPU. */
     enum Part {
-        SERVICE_JVM("db-writer JVM"),
+        SERVICE_JVM("service JVM"),
         PG_SERVICE("PostgreSQL backends of the service"),
         PG_BENCH("PostgreSQL backends of the benchmark (progress, retention deletes)"),
         PG_BACKGROUND("PostgreSQL background (WAL writer, checkpointer, autovacuum…)"),
-        BENCH_JVM("benchmark JVM (Kafka broker, producer, progress polling)");
+        BENCH_JVM("benchmark JVM (Kafka broker, S3 server if any, producer, progress polling)");
 
         private final String label;
 
@@ -41,6 +42,10 @@ final class ProcessCpu implements AutoCloseable {
 
         String label() {
             return label;
+        }
+
+        boolean postgres() {
+            return this == PG_SERVICE || this == PG_BENCH || this == PG_BACKGROUND;
         }
     }
 
@@ -57,7 +62,10 @@ final class ProcessCpu implements AutoCloseable {
     private final Map<String, Sample> seen = new HashMap<>();
     private final ScheduledExecutorService sampler;
 
-    /** Samples the given PostgreSQL server and the service whose pid {@code servicePid} gives (0: none running). */
+    /**
+     * Samples the given PostgreSQL server (postmaster pid 0: none) and the service whose pid {@code servicePid} gives
+     * (0: none running).
+     */
     ProcessCpu(long postmasterPid, Set<Long> benchBackends, LongSupplier servicePid) {
         this.ticksPerSecond = clockTicks();
         this.postmasterPid = postmasterPid;
@@ -69,6 +77,11 @@ final class ProcessCpu implements AutoCloseable {
             return thread;
         });
         sampler.scheduleAtFixedRate(this::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Samples a service and this JVM, with no PostgreSQL server. */
+    static ProcessCpu withoutPostgres(LongSupplier servicePid) {
+        return new ProcessCpu(0, Set.of(), servicePid);
     }
 
     /** The CPU used so far, per part and machine-wide, sampled now. */
@@ -89,7 +102,9 @@ final class ProcessCpu implements AutoCloseable {
     Usage between(Snapshot from, Snapshot to) {
         Map<Part, Double> seconds = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
-            seconds.put(part, (to.ticks.get(part) - from.ticks.get(part)) / (double) ticksPerSecond);
+            if (postmasterPid != 0 || !part.postgres()) {
+                seconds.put(part, (to.ticks.get(part) - from.ticks.get(part)) / (double) ticksPerSecond);
+            }
         }
         double wall = (to.nanos - from.nanos) / 1e9;
         long total = (to.busy - from.busy) + (to.idle - from.idle) + (to.iowait - from.iowait);
@@ -140,9 +155,11 @@ final class ProcessCpu implements AutoCloseable {
             if (service > 0) {
                 record(service, Part.SERVICE_JVM);
             }
-            record(postmasterPid, Part.PG_BACKGROUND);
-            for (long child : children(postmasterPid)) {
-                record(child, classify(child));
+            if (postmasterPid != 0) {
+                record(postmasterPid, Part.PG_BACKGROUND);
+                for (long child : children(postmasterPid)) {
+                    record(child, classify(child));
+                }
             }
         } catch (IOException | RuntimeException e) {
             // A process that exits while being read: its last sample stands.
@@ -281,7 +298,7 @@ final class ProcessCpu implements AutoCloseable {
             out.append(String.format(Locale.ROOT, "%smachine (%d cores) over %.2f s: busy %.0f %% of all cores,"
                     + " iowait %.0f %%", indent, cores, wallSeconds, 100 * machineBusy, 100 * machineIowait));
             if (!serviceThreads.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "%n%sdb-writer JVM by thread:", indent));
+                out.append(String.format(Locale.ROOT, "%n%sservice JVM by thread:", indent));
                 serviceThreads.entrySet().stream()
                         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                         .limit(THREADS_SHOWN)

@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Where the benchmarks find the rest of the repository: db-writer-service's packaged jar and the migrations. The
- * root is found from this class's location ({@code bench/target/benchmarks.jar} or {@code bench/target/classes}),
- * or set with {@code -Dagentobs.bench.root}; the jar can be named with {@code -Dagentobs.bench.db-writer-jar}.
+ * Where the benchmarks find the rest of the repository: the services' packaged jars and the migrations. The root is
+ * found from this class's location ({@code bench/target/benchmarks.jar} or {@code bench/target/classes}), or set
+ * with {@code -Dagentobs.bench.root}; a service's jar can be named with {@code -Dagentobs.bench.db-writer-jar},
+ * {@code -Dagentobs.bench.audit-logger-jar}.
  */
 final class Workspace {
 
@@ -33,22 +36,26 @@ final class Workspace {
         }
     }
 
-    /** db-writer-service's Spring Boot jar ({@code ./mvnw -pl db-writer-service,bench -am package}). */
-    static Path dbWriterJar() {
-        String configured = System.getProperty("agentobs.bench.db-writer-jar");
+    /**
+     * A service's Spring Boot jar, e.g. {@code serviceJar("db-writer-service")}
+     * ({@code ./mvnw -pl db-writer-service,bench -am package}); {@code -Dagentobs.bench.db-writer-jar} names another.
+     */
+    static Path serviceJar(String module) {
+        String configured = System.getProperty("agentobs.bench." + module.replaceFirst("-service$", "") + "-jar");
         if (configured != null) {
             return Path.of(configured);
         }
-        Path target = root().resolve("db-writer-service/target");
+        Path target = root().resolve(module).resolve("target");
         List<Path> jars;
         try (Stream<Path> files = Files.list(target)) {
-            jars = files.filter(f -> f.getFileName().toString().matches("db-writer-service-.*\\.jar")).toList();
+            jars = files.filter(f -> f.getFileName().toString().matches(Pattern.quote(module) + "-[0-9].*\\.jar"))
+                    .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("no " + target + ": build it with ./mvnw -pl db-writer-service,bench -am"
+            throw new UncheckedIOException("no " + target + ": build it with ./mvnw -pl " + module + ",bench -am"
                     + " package -DskipTests", e);
         }
         if (jars.size() != 1) {
-            throw new IllegalStateException("expected one db-writer-service jar in " + target + ", found " + jars);
+            throw new IllegalStateException("expected one " + module + " jar in " + target + ", found " + jars);
         }
         return jars.get(0);
     }
@@ -59,6 +66,15 @@ final class Workspace {
             return Files.readString(root().resolve("migrations").resolve(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read migrations/" + file, e);
+        }
+    }
+
+    /** Deletes a directory with everything in it. */
+    static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 }

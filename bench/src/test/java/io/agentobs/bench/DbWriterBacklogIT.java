@@ -18,7 +18,7 @@ class DbWriterBacklogIT {
         assertThat(run.phases()).extracting(DrainPhase::events).containsExactly(2_000L, 2_000L);
         assertThat(run.phases()).allSatisfy(phase -> {
             assertThat(phase.perSecond()).isPositive();
-            assertThat(phase.listener().rowsInserted()).isEqualTo(2_000);
+            assertThat(phase.meters().rowsInserted()).isEqualTo(2_000);
         });
         assertThat(run.rowsIdentical()).isTrue();
         assertThat(run.copyPerSecond()).isPositive();

@@ -13,19 +13,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * db-writer-service as deployed: {@code java -jar db-writer-service-<version>.jar} in its own process, configured
- * by the seeds' environment variables, its output in a log file. Stopped with SIGTERM (graceful shutdown).
+ * An agentobs service as deployed: {@code java -jar <service>-<version>.jar} in its own process, configured by the
+ * seeds' environment variables, its output in a log file, {@code HEALTH_CHECK_PORT} chosen here so its actuator can
+ * be scraped. Stopped with SIGTERM (graceful shutdown).
  */
-final class DbWriterProcess implements AutoCloseable {
+final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern STARTED = Pattern.compile(
-            "Started DbWriterApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+            "Started \\w+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final String EXTRA_ENV = "agentobs.bench.env.";
 
     private final Process process;
     private final Path log;
@@ -33,16 +36,16 @@ final class DbWriterProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread killOnExit;
 
-    private DbWriterProcess(Process process, Path log, int httpPort) {
+    private ServiceProcess(Process process, Path log, int httpPort) {
         this.process = process;
         this.log = log;
         this.httpPort = httpPort;
-        this.killOnExit = new Thread(process::destroyForcibly, "bench-kill-db-writer");
+        this.killOnExit = new Thread(process::destroyForcibly, "bench-kill-service");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
     /** Starts the jar with the default JVM options and these environment variables added to the benchmark's own. */
-    static DbWriterProcess start(Path jar, Map<String, String> environment, Path log) throws IOException {
+    static ServiceProcess start(Path jar, Map<String, String> environment, Path log) throws IOException {
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-jar", jar.toString()))
@@ -50,7 +53,15 @@ final class DbWriterProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("HEALTH_CHECK_PORT", Integer.toString(port));
-        return new DbWriterProcess(builder.start(), log, port);
+        return new ServiceProcess(builder.start(), log, port);
+    }
+
+    /** Settings beyond the benchmark's: {@code -Dagentobs.bench.env.NAME=value} passes NAME=value to the service. */
+    static Map<String, String> extraEnvironment() {
+        Map<String, String> env = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(EXTRA_ENV))
+                .forEach(name -> env.put(name.substring(EXTRA_ENV.length()), System.getProperty(name)));
+        return env;
     }
 
     long pid() {
@@ -63,6 +74,13 @@ final class DbWriterProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** Throws, with the end of its log, when the process has exited. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the service exited; its log:\n" + logTail(60));
+        }
     }
 
     /** Spring Boot's own start-up figures from the log: seconds to started, and since the JVM began. */
@@ -115,27 +133,6 @@ final class DbWriterProcess implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** A Prometheus text exposition, summed over series by name and label. */
-    record PrometheusText(String text) {
-
-        /** Sum of every sample named {@code name} whose labels contain {@code labelFilter} (empty: all). */
-        double sum(String name, String labelFilter) {
-            double total = 0;
-            for (String line : text.split("\n")) {
-                if (line.startsWith("#") || !line.startsWith(name)) {
-                    continue;
-                }
-                int space = line.lastIndexOf(' ');
-                String series = line.substring(0, space);
-                String seriesName = series.contains("{") ? series.substring(0, series.indexOf('{')) : series;
-                if (seriesName.equals(name) && series.contains(labelFilter)) {
-                    total += Double.parseDouble(line.substring(space + 1));
-                }
-            }
-            return total;
         }
     }
 }
