@@ -47,7 +47,7 @@ class ArchiveSizeAndSpeedTest {
     void zstdRatioPerTopic() throws IOException {
         ParquetArchiveEncoder encoder = new ParquetArchiveEncoder(ArchiveCompression.ZSTD);
         for (String topic : new TreeMap<>(SeedEvents.TOPICS).keySet()) {
-            List<ArchivedRecord> records = SeedEvents.records(topic, FILE_RECORDS);
+            List<ArchivedRecord> records = SeedEvents.records(topic, FILE_RECORDS / 2);
             long ndjson = ndjsonBytes(records);
             long bytes = encodeInFiles(encoder, records);
             System.out.printf(Locale.ROOT, "  zstd %-28s %4.0f bytes/record NDJSON  %5.1f%%%n",
