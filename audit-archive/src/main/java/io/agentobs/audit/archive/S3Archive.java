@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * writes, so two writers of the same key at the same moment may both write; archive keys and contents are
  * deterministic, so the second write stores the same bytes. {@code AUTO} tries the header once on
  * {@code <prefix>_agentobs/conditional-write-check} and then behaves as ON or OFF.
+ *
+ * <p>Thread-safe, as the {@link S3Client} it holds.
  */
 public final class S3Archive implements AutoCloseable {
 
