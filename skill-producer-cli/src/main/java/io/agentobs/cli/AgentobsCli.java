@@ -1,10 +1,12 @@
 package io.agentobs.cli;
 
+import io.agentobs.cli.audit.AuditCommand;
 import io.agentobs.cli.kafka.NoJmxServerBuilder;
 import io.agentobs.cli.log.LogCommands;
 import io.agentobs.cli.log.LogEventCommand;
 import io.agentobs.cli.publish.PublishCommand;
 import io.agentobs.cli.redrive.RedriveCommand;
+import io.agentobs.cli.replay.ReplayCommand;
 import io.agentobs.cli.simulate.SimulateCommand;
 import io.agentobs.cli.topics.TopicsCommand;
 import picocli.AutoComplete;
@@ -28,8 +30,11 @@ import java.util.function.Function;
                 "Kafka: KAFKA_BROKERS, KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_CA_LOCATION; tuning: KAFKA_ACKS, "
                         + "KAFKA_COMPRESSION, KAFKA_BATCH_SIZE, KAFKA_LINGER_MS, KAFKA_RETRIES, "
                         + "AGENTOBS_SEND_TIMEOUT_MS; KAFKA_ENABLE_LOGGING=false publishes nothing; DEBUG=true logs to "
-                        + "stderr; AGENTOBS_SPOOL_DIR holds events Kafka could not take yet."},
-        footer = "Exit codes: 0 success (sent, spooled or disabled), 1 failure, 2 usage or validation error.")
+                        + "stderr; AGENTOBS_SPOOL_DIR holds events Kafka could not take yet.",
+                "Audit archive (audit verify, replay): S3_BUCKET, S3_PREFIX, S3_ENDPOINT, S3_REGION, S3_PATH_STYLE and "
+                        + "the AWS credentials chain (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...)."},
+        footer = "Exit codes: 0 success (sent, spooled or disabled), 1 failure, 2 usage or validation error, "
+                + "3 S3 or Kafka unreachable (audit verify, replay).")
 public final class AgentobsCli implements Runnable {
 
     @Spec
@@ -87,6 +92,9 @@ public final class AgentobsCli implements Runnable {
         subcommands.put("topics", ctx -> TopicsCommand.commandLine(ctx));
         subcommands.put("simulate", ctx -> new CommandLine(new SimulateCommand(ctx)));
         subcommands.put("redrive", ctx -> new CommandLine(new RedriveCommand(ctx)));
+        // Plain option fields only: the archive's Parquet, Hadoop and AWS classes load in call(), never here.
+        subcommands.put("audit", ctx -> AuditCommand.commandLine(ctx));
+        subcommands.put("replay", ctx -> new CommandLine(new ReplayCommand(ctx)));
         return subcommands;
     }
 
@@ -99,9 +107,14 @@ public final class AgentobsCli implements Runnable {
             ResultPrinter.printUsageError(context.out(), new UsageException(exception.getMessage()));
             return ExitCodes.USAGE;
         });
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> exception instanceof UsageException usage
-                ? ResultPrinter.reportUsageError(context, usage)
-                : ResultPrinter.reportFailure(context, exception));
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof UsageException usage) {
+                return ResultPrinter.reportUsageError(context, usage);
+            }
+            return exception instanceof UnavailableException unavailable
+                    ? ResultPrinter.reportUnavailable(context, unavailable)
+                    : ResultPrinter.reportFailure(context, exception);
+        });
         return commandLine;
     }
 

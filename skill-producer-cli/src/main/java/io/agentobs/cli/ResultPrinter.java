@@ -92,6 +92,16 @@ public final class ResultPrinter {
         return ExitCodes.FAILURE;
     }
 
+    /** A store that could not be reached: the message on stderr, the error result on stdout; returns exit 3. */
+    public static int reportUnavailable(CliContext context, UnavailableException unavailable) {
+        context.err().println("agentobs: " + unavailable.getMessage());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("success", false);
+        result.put("error", unavailable.getMessage());
+        print(context.out(), result);
+        return ExitCodes.UNAVAILABLE;
+    }
+
     /** {@code {"success": false, "error": ..., "errors": [{field, option, message}…]}} for exit code 2. */
     public static void printUsageError(PrintStream out, UsageException error) {
         Map<String, Object> result = new LinkedHashMap<>();

@@ -17,7 +17,8 @@ class HelpAndCompletionTest {
         CliRun run = CliRun.run(ENV, "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).contains("publish", "topics", "simulate", "redrive", "flush", "completion");
+        assertThat(run.stdout()).contains("publish", "topics", "simulate", "redrive", "audit", "replay", "flush",
+                "completion");
         LogCommands.names().forEach(name -> assertThat(run.stdout()).contains(name));
     }
 

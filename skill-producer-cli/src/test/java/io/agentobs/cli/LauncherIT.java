@@ -2,6 +2,7 @@ package io.agentobs.cli;
 
 import io.agentobs.events.codec.EventJson;
 import io.agentobs.infra.junit.KafkaExtension;
+import io.agentobs.infra.junit.S3Extension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +28,9 @@ class LauncherIT {
     @RegisterExtension
     static final KafkaExtension kafka = KafkaExtension.shared();
 
+    @RegisterExtension
+    static final S3Extension s3 = S3Extension.shared();
+
     @TempDir
     Path dir;
 
@@ -33,6 +38,10 @@ class LauncherIT {
     }
 
     private Result agentobs(String... args) throws IOException, InterruptedException {
+        return agentobs(Map.of(), args);
+    }
+
+    private Result agentobs(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         Path launcher = Path.of("..", "bin", "agentobs").toAbsolutePath().normalize();
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
@@ -44,6 +53,7 @@ class LauncherIT {
         env.put("AGENTOBS_SPOOL_DIR", dir.resolve("spool").toString());
         env.put("AGENTOBS_CACHE_DIR", dir.resolve("cache").toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.putAll(extraEnv);
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
@@ -71,6 +81,21 @@ class LauncherIT {
                     .anyMatch(name -> name.startsWith("agentobs-cli-") && (name.endsWith(".jsa")
                             || name.endsWith(".aot")));
         }
+    }
+
+    @Test
+    void launcherAddsTheArchiveClassPathForAuditVerify() throws Exception {
+        String bucket = "launcher-" + UUID.randomUUID();
+        s3.createBucket(bucket);
+
+        Result verify = agentobs(Map.of("S3_BUCKET", bucket, "S3_ENDPOINT", s3.endpoint().toString(),
+                "S3_PATH_STYLE", "true", "AWS_ACCESS_KEY_ID", s3.accessKey(), "AWS_SECRET_ACCESS_KEY",
+                s3.secretKey()), "audit", "verify", "--topic", "all", "--format", "json");
+
+        assertThat(verify.exit()).as(verify.toString()).isZero();
+        JsonNode report = EventJson.mapper().readTree(verify.stdout());
+        assertThat(report.get("contiguous").asBoolean()).isTrue();
+        assertThat(report.get("topics")).hasSize(8);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.agentobs.cli.kafka;
 
+import io.agentobs.cli.EnvFlag;
 import io.agentobs.cli.UsageException;
 import io.agentobs.events.kafka.KafkaConnection;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -69,8 +70,8 @@ public record ProducerSettings(
         Integer linger = env.containsKey("KAFKA_LINGER_MS") ? integer(env, "KAFKA_LINGER_MS", 0, 0, 60_000) : null;
         return new ProducerSettings(
                 connection,
-                bool(env, "KAFKA_ENABLE_LOGGING", true),
-                bool(env, "DEBUG", false),
+                EnvFlag.read(env, "KAFKA_ENABLE_LOGGING", true),
+                EnvFlag.read(env, "DEBUG", false),
                 "-1".equals(acks) ? "all" : acks,
                 compression,
                 integer(env, "KAFKA_BATCH_SIZE", 16_384, 0, 16 * 1024 * 1024),
@@ -114,6 +115,35 @@ public record ProducerSettings(
         return props;
     }
 
+    /**
+     * For commands that send records again ({@code redrive}, {@code replay}): the bulk properties
+     * ({@code KAFKA_COMPRESSION}, batch size, linger, timeout) with byte keys, so the key goes out unchanged, and
+     * acks=all with idempotence whatever {@code KAFKA_ACKS} says, so that nothing is lost, duplicated by a retry or
+     * reordered (idempotence keeps order with up to 5 requests in flight, the producer's default).
+     */
+    public Map<String, Object> resendProducerProperties(String clientId) {
+        Map<String, Object> props = producerProperties(true);
+        props.put("client.id", clientId);
+        props.put("key.serializer", ByteArraySerializer.class.getName());
+        props.put("acks", "all");
+        props.put("enable.idempotence", "true");
+        // Idempotence refuses retries=0 (KAFKA_RETRIES may say so); the default retries until delivery.timeout.ms.
+        props.remove("retries");
+        return props;
+    }
+
+    /** Admin client properties: the connection, and at least 10 s for each request (metadata on a cold broker). */
+    public Map<String, Object> adminProperties(String clientId) {
+        Map<String, Object> props = connection.clientProperties();
+        props.put("client.id", clientId);
+        int timeoutMs = (int) Math.max(timeout.toMillis(), 10_000);
+        props.put("request.timeout.ms", Integer.toString(timeoutMs));
+        props.put("default.api.timeout.ms", Integer.toString(timeoutMs));
+        props.put("enable.metrics.push", "false");
+        props.put("metric.reporters", "");
+        return props;
+    }
+
     private static Path spoolDirectory(Map<String, String> env) {
         String configured = env.get("AGENTOBS_SPOOL_DIR");
         if (configured != null && !configured.isBlank()) {
@@ -126,18 +156,6 @@ public record ProducerSettings(
     private static String lower(Map<String, String> env, String name, String fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean bool(Map<String, String> env, String name, boolean fallback) throws UsageException {
-        String value = lower(env, name, null);
-        if (value == null) {
-            return fallback;
-        }
-        return switch (value) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
-            default -> throw new UsageException(name + " must be true or false, got '" + env.get(name) + "'");
-        };
     }
 
     private static int integer(Map<String, String> env, String name, int fallback, int min, int max)

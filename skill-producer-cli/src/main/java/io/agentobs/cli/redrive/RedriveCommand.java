@@ -3,8 +3,10 @@ package io.agentobs.cli.redrive;
 import io.agentobs.cli.CliContext;
 import io.agentobs.cli.ExitCodes;
 import io.agentobs.cli.ResultPrinter;
+import io.agentobs.cli.TimeBound;
 import io.agentobs.cli.UsageException;
 import io.agentobs.cli.kafka.ProducerSettings;
+import io.agentobs.cli.progress.Terminal;
 import io.agentobs.events.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -128,7 +130,7 @@ public final class RedriveCommand implements Callable<Integer> {
                 ? settings.timeout() : Duration.ofSeconds(15);
         try (DeadLetterReader reader = new DeadLetterReader(settings, stallTimeout)) {
             long total = reader.open(topic.dlqName(), filter.since());
-            boolean interactive = System.console() != null && context.err() == System.err;
+            boolean interactive = Terminal.interactive(context);
             try (RedriveProgress progress = new RedriveProgress(context.err(), !noProgress, interactive, total,
                     dryRun ? "to redrive" : "redriven", context.clock())) {
                 read:

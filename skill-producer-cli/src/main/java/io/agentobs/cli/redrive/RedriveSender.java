@@ -4,9 +4,7 @@ import io.agentobs.cli.kafka.ProducerSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,29 +25,13 @@ final class RedriveSender implements AutoCloseable {
     }
 
     /**
-     * The bulk producer properties ({@code KAFKA_COMPRESSION}, batch size, linger, timeout) with byte keys, so the
-     * key goes back unchanged, and acks=all with idempotence whatever {@code KAFKA_ACKS} says: a redrive must not
-     * lose or reorder what it takes out of the dead-letter topic.
-     */
-    static Map<String, Object> producerProperties(ProducerSettings settings) {
-        Map<String, Object> props = settings.producerProperties(true);
-        props.put("client.id", "agentobs-cli-redrive");
-        props.put("key.serializer", ByteArraySerializer.class.getName());
-        props.put("acks", "all");
-        props.put("enable.idempotence", "true");
-        // Idempotence refuses retries=0 (KAFKA_RETRIES may say so); the default retries until delivery.timeout.ms.
-        props.remove("retries");
-        return props;
-    }
-
-    /**
      * Sends asynchronously; the outcome is counted when Kafka answers.
      *
      * @throws org.apache.kafka.common.KafkaException when the record cannot even be queued
      */
     void send(ProducerRecord<byte[], byte[]> record) {
         if (producer == null) {
-            producer = new KafkaProducer<>(producerProperties(settings));
+            producer = new KafkaProducer<>(settings.resendProducerProperties("agentobs-cli-redrive"));
         }
         producer.send(record, (metadata, exception) -> {
             if (exception == null) {

@@ -1,12 +1,12 @@
 package io.agentobs.cli.simulate;
 
-import java.time.Duration;
-import java.util.Locale;
+import io.agentobs.cli.progress.ProgressText;
 
-/** Formats one progress report: a bar for terminals, or a plain sentence for logs and pipes. */
+import java.time.Duration;
+
+/** Formats one {@code simulate} progress report: a bar for terminals, or a plain sentence for logs and pipes. */
 final class ProgressLine {
 
-    private static final int BAR_WIDTH = 30;
     private static final double UNKNOWN = -1;
 
     private ProgressLine() {
@@ -20,17 +20,13 @@ final class ProgressLine {
         StringBuilder line = new StringBuilder(96);
         double fraction = fraction(sent + failed, expectedTotal, expectedDuration, elapsed);
         if (fraction != UNKNOWN) {
-            int filled = (int) Math.floor(fraction * BAR_WIDTH);
-            line.append('[');
-            for (int i = 0; i < BAR_WIDTH; i++) {
-                line.append(i < filled ? '=' : i == filled ? '>' : ' ');
-            }
-            line.append("] ").append(String.format(Locale.ROOT, "%3d%%", (int) Math.floor(fraction * 100))).append("  ");
+            line.append(ProgressText.bar(fraction)).append("  ");
         }
-        line.append(count(sent)).append(" sent  ").append(count(failed)).append(" failed  ")
-                .append(count(rate(sent, elapsed))).append("/s  ").append(clock(elapsed));
+        line.append(ProgressText.count(sent)).append(" sent  ").append(ProgressText.count(failed)).append(" failed  ")
+                .append(ProgressText.count(ProgressText.perSecond(sent, elapsed))).append("/s  ")
+                .append(ProgressText.clock(elapsed));
         if (expectedDuration != null && !expectedDuration.isZero() && !expectedDuration.isNegative()) {
-            line.append(" / ").append(clock(expectedDuration));
+            line.append(" / ").append(ProgressText.clock(expectedDuration));
         }
         return line.toString();
     }
@@ -42,10 +38,11 @@ final class ProgressLine {
         if (fraction != UNKNOWN) {
             line.append((int) Math.floor(fraction * 100)).append("% done, ");
         }
-        line.append(count(sent)).append(" sent, ").append(count(failed)).append(" failed, ")
-                .append(count(rate(sent, elapsed))).append(" events/s, ").append(clock(elapsed)).append(" elapsed");
+        line.append(ProgressText.count(sent)).append(" sent, ").append(ProgressText.count(failed)).append(" failed, ")
+                .append(ProgressText.count(ProgressText.perSecond(sent, elapsed))).append(" events/s, ")
+                .append(ProgressText.clock(elapsed)).append(" elapsed");
         if (expectedDuration != null && !expectedDuration.isZero() && !expectedDuration.isNegative()) {
-            line.append(" of ").append(clock(expectedDuration));
+            line.append(" of ").append(ProgressText.clock(expectedDuration));
         }
         return line.toString();
     }
@@ -59,24 +56,5 @@ final class ProgressLine {
             return Math.min(1.0, (double) elapsed.toMillis() / expectedDuration.toMillis());
         }
         return UNKNOWN;
-    }
-
-    private static long rate(long sent, Duration elapsed) {
-        long millis = elapsed.toMillis();
-        return millis <= 0 ? 0 : Math.round(sent * 1000.0 / millis);
-    }
-
-    private static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
-
-    /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
-    static String clock(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        long hours = seconds / 3600;
-        if (hours > 0) {
-            return String.format(Locale.ROOT, "%d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60);
-        }
-        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 }

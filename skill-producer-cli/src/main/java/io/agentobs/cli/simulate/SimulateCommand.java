@@ -7,6 +7,7 @@ import io.agentobs.cli.ResultPrinter;
 import io.agentobs.cli.UsageException;
 import io.agentobs.cli.kafka.EventProducer;
 import io.agentobs.cli.kafka.ProducerSettings;
+import io.agentobs.cli.progress.Terminal;
 import io.agentobs.cli.send.BulkDelivery;
 import io.agentobs.cli.send.Delivery;
 import io.agentobs.cli.send.OutgoingEvent;
@@ -83,7 +84,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try (Delivery delivery = new Delivery(new EventProducer(settings, true),
                 new Spool(settings.spoolDirectory()), context.clock());
              ProgressReporter progress = new ProgressReporter(context.err(),
-                     !noProgress && System.console() != null && context.err() == System.err,
+                     !noProgress && Terminal.interactive(context),
                      maxEvents != null ? maxEvents : rate > 0 ? (long) (rate * runFor.toMillis() / 1000.0) : -1,
                      runFor, context.clock())) {
             drained = settings.enabled() ? delivery.drainSpool() : new DrainResult(0, 0, 0, null);

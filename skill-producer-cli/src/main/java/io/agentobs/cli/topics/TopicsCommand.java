@@ -58,15 +58,7 @@ public final class TopicsCommand implements Runnable {
     }
 
     static Admin admin(CliContext context) throws UsageException {
-        ProducerSettings settings = ProducerSettings.fromEnvironment(context.env());
-        Map<String, Object> props = settings.connection().clientProperties();
-        props.put("client.id", "agentobs-cli-admin");
-        int timeoutMs = (int) Math.max(settings.timeout().toMillis(), 10_000);
-        props.put("request.timeout.ms", Integer.toString(timeoutMs));
-        props.put("default.api.timeout.ms", Integer.toString(timeoutMs));
-        props.put("enable.metrics.push", "false");
-        props.put("metric.reporters", "");
-        return Admin.create(props);
+        return Admin.create(ProducerSettings.fromEnvironment(context.env()).adminProperties("agentobs-cli-admin"));
     }
 
     static <T> T await(KafkaFuture<T> future) throws Exception {

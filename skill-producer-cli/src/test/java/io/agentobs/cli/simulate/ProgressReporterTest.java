@@ -2,6 +2,7 @@ package io.agentobs.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentobs.cli.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -109,12 +110,6 @@ class ProgressReporterTest {
         assertThat(output()).endsWith("\n");
         assertThat(output().chars().filter(c -> c == '\n').count()).isEqualTo(1);
         assertThat(output().chars().filter(c -> c == '\r').count()).isEqualTo(1);
-    }
-
-    @Test
-    void longRunsShowHoursInTheClock() {
-        assertThat(ProgressLine.clock(Duration.ofSeconds(3_725))).isEqualTo("1:02:05");
-        assertThat(ProgressLine.clock(Duration.ofSeconds(65))).isEqualTo("1:05");
     }
 
     private String output() {

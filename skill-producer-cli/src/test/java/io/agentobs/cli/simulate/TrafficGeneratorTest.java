@@ -2,6 +2,7 @@ package io.agentobs.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentobs.cli.MutableClock;
 import io.agentobs.events.AgentEvent;
 import io.agentobs.events.RoutingDecision;
 import io.agentobs.events.Topic;

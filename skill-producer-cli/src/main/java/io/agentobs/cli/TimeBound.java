@@ -1,7 +1,4 @@
-package io.agentobs.cli.redrive;
-
-import io.agentobs.cli.DurationText;
-import io.agentobs.cli.UsageException;
+package io.agentobs.cli;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -10,8 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-/** Parses {@code --since} and {@code --until}: an ISO-8601 instant, or a duration meaning that long ago. */
-final class TimeBound {
+/**
+ * Parses time options ({@code redrive --since/--until}, {@code audit verify} and {@code replay --from/--to}): an
+ * ISO-8601 instant, or a duration meaning that long ago.
+ */
+public final class TimeBound {
 
     private TimeBound() {
     }
@@ -22,7 +22,7 @@ final class TimeBound {
      *
      * @throws UsageException naming {@code option} when the text is neither
      */
-    static Instant parse(String option, String text, Clock clock) throws UsageException {
+    public static Instant parse(String option, String text, Clock clock) throws UsageException {
         if (text == null) {
             return null;
         }

@@ -1,6 +1,5 @@
-package io.agentobs.cli.redrive;
+package io.agentobs.cli;
 
-import io.agentobs.cli.UsageException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
