@@ -17,7 +17,8 @@ import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * Encodes the records of one archive file into Parquet bytes in memory. Every writer option is fixed here and nothing
- * depends on the clock or the host, so the same records and compression always give the same bytes.
+ * depends on the clock or the host, so the same records and compression always give the same bytes. Thread-safe:
+ * each call builds its own writer.
  */
 public final class ParquetArchiveEncoder {
 

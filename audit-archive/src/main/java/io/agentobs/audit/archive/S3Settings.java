@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 /**
  * Where the archive lives: bucket, key prefix ({@code S3_PREFIX}), and how to reach it — AWS S3 when
  * {@code endpoint} is null, else any S3-compatible store (MinIO, S3Proxy...), usually with {@code pathStyle}.
- * Static credentials when both keys are given, else the SDK's default provider chain.
+ * Static credentials when both keys are given (not blank), else the SDK's default provider chain (environment,
+ * profile, container or instance role).
  */
 public record S3Settings(String bucket, String prefix, URI endpoint, String region,
         boolean pathStyle, String accessKey, String secretKey,
@@ -31,9 +32,6 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
     public S3Settings {
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("S3 bucket must be set");
-        }
-        if ((accessKey == null) != (secretKey == null)) {
-            throw new IllegalArgumentException("S3 access key and secret key go together: set both or neither");
         }
         prefix = prefix == null ? "" : prefix;
         conditionalWrites = conditionalWrites == null ? ConditionalWrites.AUTO : conditionalWrites;
@@ -62,10 +60,14 @@ public record S3Settings(String bucket, String prefix, URI endpoint, String regi
     }
 
     private AwsCredentialsProvider credentials() {
-        if (accessKey != null && secretKey != null) {
+        if (present(accessKey) && present(secretKey)) {
             return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
         }
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     @Override
