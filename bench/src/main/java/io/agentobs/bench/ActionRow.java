@@ -38,7 +38,12 @@ record ActionRow(UUID eventId, UUID correlationId, Instant eventTime, int partit
 
     /** A new event with random ids at {@code eventTime}; its Kafka coordinates are filled in once it is stored. */
     static ActionRow random(Instant eventTime) {
-        return new ActionRow(UUID.randomUUID(), UUID.randomUUID(), eventTime, -1, -1);
+        return random(eventTime, UUID.randomUUID());
+    }
+
+    /** A new event with a random event id, of the given correlation (the task it belongs to). */
+    static ActionRow random(Instant eventTime, UUID correlationId) {
+        return new ActionRow(UUID.randomUUID(), correlationId, eventTime, -1, -1);
     }
 
     /** The same event at the position Kafka stored it. */

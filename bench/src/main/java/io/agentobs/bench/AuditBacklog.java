@@ -50,7 +50,8 @@ import org.apache.kafka.common.TopicPartition;
  *   <li>stops the service and runs the reference again.
  * </ol>
  * {@code -Dagentobs.bench.env.NAME=value} passes one more environment variable to the service
- * ({@code AUDIT_COMPRESSION=snappy}, say).
+ * ({@code AUDIT_COMPRESSION=snappy}, say). Every event has a random correlation id of its own (also its key), unless
+ * {@code -Dagentobs.bench.events-per-correlation=N}: then N consecutive events share one, as a task's actions do.
  */
 public final class AuditBacklog {
 
@@ -98,7 +99,8 @@ public final class AuditBacklog {
         List<Integer> batchSizes = args.length > 2
                 ? Arrays.stream(args, 2, args.length).map(Integer::parseInt).toList() : DEFAULT_BATCH_SIZES;
         int warmBacklogs = Integer.getInteger("agentobs.bench.warm-backlogs", DEFAULT_WARM_BACKLOGS);
-        List<AuditRun> runs = run(events, rounds, batchSizes, warmBacklogs);
+        int eventsPerCorrelation = Integer.getInteger("agentobs.bench.events-per-correlation", 1);
+        List<AuditRun> runs = run(events, rounds, batchSizes, warmBacklogs, eventsPerCorrelation);
         System.out.println();
         System.out.println(summary(runs));
         // The embedded broker's leftover non-daemon threads must not keep the JVM alive.
@@ -106,10 +108,11 @@ public final class AuditBacklog {
     }
 
     /** Runs every round and batch size; prints each run's figures as it ends. */
-    public static List<AuditRun> run(int events, int rounds, List<Integer> batchSizes, int warmBacklogs)
-            throws Exception {
-        if (events < 1 || rounds < 1 || batchSizes.isEmpty() || warmBacklogs < 0) {
-            throw new IllegalArgumentException("events and rounds must be positive, batch sizes given");
+    public static List<AuditRun> run(int events, int rounds, List<Integer> batchSizes, int warmBacklogs,
+                                     int eventsPerCorrelation) throws Exception {
+        if (events < 1 || rounds < 1 || batchSizes.isEmpty() || warmBacklogs < 0 || eventsPerCorrelation < 1) {
+            throw new IllegalArgumentException("events, rounds and events per correlation must be positive, batch"
+                    + " sizes given");
         }
         Path jar = Workspace.serviceJar("audit-logger-service");
         Path logs = Files.createTempDirectory("agentobs-bench-audit");
@@ -119,7 +122,7 @@ public final class AuditBacklog {
              EmbeddedS3Server s3 = new EmbeddedS3Server(S3Options.randomPort().withDataDirectory(blobs))) {
             kafka.start();
             s3.start();
-            try (BacklogLoader loader = new BacklogLoader(kafka.bootstrapServers(), TOPIC);
+            try (BacklogLoader loader = new BacklogLoader(kafka.bootstrapServers(), TOPIC, eventsPerCorrelation);
                  Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                          kafka.bootstrapServers()));
                  ProcessCpu cpu = ProcessCpu.withoutPostgres(
@@ -134,7 +137,7 @@ public final class AuditBacklog {
                 List<AuditRun> runs = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
                     for (int batchSize : batchSizes) {
-                        AuditRun run = bench.measure(round, batchSize, events, warmBacklogs);
+                        AuditRun run = bench.measure(round, batchSize, events, warmBacklogs, eventsPerCorrelation);
                         System.out.println();
                         System.out.println(run.format());
                         runs.add(run);
@@ -149,7 +152,8 @@ public final class AuditBacklog {
         }
     }
 
-    private AuditRun measure(int round, int batchSize, int events, int warmBacklogs) throws Exception {
+    private AuditRun measure(int round, int batchSize, int events, int warmBacklogs, int eventsPerCorrelation)
+            throws Exception {
         String name = "r" + round + "-b" + batchSize;
         String group = "bench-audit-" + runId + "-" + name;
         String bucket = "bench-audit-" + runId + "-" + name;
@@ -180,8 +184,8 @@ public final class AuditBacklog {
             }
         }
         Measurement rawAfter = RawConsumerRun.run(bootstrap, TOPIC, events, group + "-raw-after", DRAIN_TIMEOUT);
-        return new AuditRun(round, batchSize, compression(), group, bucket, started, first, drains, rawBefore,
-                rawAfter);
+        return new AuditRun(round, batchSize, compression(), eventsPerCorrelation, group, bucket, started, first,
+                drains, rawBefore, rawAfter);
     }
 
     /**
@@ -198,6 +202,7 @@ public final class AuditBacklog {
             progress.check();
             return committedOffsets(group);
         }, running, after -> AuditMeters.between(metricsBefore, after));
+        progress.finish(phase.endNanos());
         ArchiveListing objects = ArchiveListing.of(archive, TOPIC, archived);
         objects.requireExactly(backlog);
         archived.addAll(objects.keys());
@@ -282,6 +287,8 @@ public final class AuditBacklog {
                 TARGET_SIZE_RATIO));
         out.append("raw ev/s: bare KafkaConsumer<byte[], byte[]> on the same backlog, first batch to last event, mean"
                 + " of the runs before and after the service");
+        runs.stream().map(AuditRun::eventsPerCorrelation).distinct().forEach(n -> out.append(String.format(
+                Locale.ROOT, "%nevents per correlation id (the record key): %d", n)));
         return out.toString();
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param round          round number, from 1
  * @param batchSize      BATCH_SIZE (max.poll.records) of the service
  * @param compression    the Parquet codec the service wrote with
+ * @param eventsPerCorrelation consecutive events sharing a correlation id (and record key)
  * @param group          the service's consumer group
  * @param bucket         the bucket it archived into
  * @param serviceStarted Spring Boot's "Started … in X seconds (process running for Y)": {X, Y}
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param rawBefore      the bare consumer before the service started
  * @param rawAfter       the same after it stopped
  */
-record AuditRun(int round, int batchSize, String compression, String group, String bucket,
+record AuditRun(int round, int batchSize, String compression, int eventsPerCorrelation, String group, String bucket,
                 Optional<double[]> serviceStarted, Backlog produced, List<ArchivedDrain> drains, Measurement rawBefore,
                 Measurement rawAfter) {
 
@@ -48,9 +49,9 @@ record AuditRun(int round, int batchSize, String compression, String group, Stri
 
     String format() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "round %d, BATCH_SIZE %d, compression %s (group %s, bucket %s);"
-                + " backlog produced at %,.0f events/s in one transaction%n", round, batchSize, compression, group,
-                bucket, produced.producedPerSecond()));
+        out.append(String.format(Locale.ROOT, "round %d, BATCH_SIZE %d, compression %s, %d event(s) per correlation"
+                + " id (group %s, bucket %s); backlog produced at %,.0f events/s in one transaction%n", round,
+                batchSize, compression, eventsPerCorrelation, group, bucket, produced.producedPerSecond()));
         serviceStarted.ifPresent(s -> out.append(String.format(Locale.ROOT,
                 "service: Started AuditLoggerApplication in %.2f s (process running for %.2f s)%n", s[0], s[1])));
         for (ArchivedDrain drain : drains) {

@@ -25,17 +25,27 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Puts backlogs of agent-actions events into Kafka, each in one producer transaction: a read_committed consumer sees
  * none of it until the commit and then all of it at once, so a consumer that is already running meets a real
  * backlog too. Also empties the topic between runs (deleting its records), so a new consumer group reads only the
- * next backlog.
+ * next backlog. Each event has a correlation id of its own unless {@code eventsPerCorrelation} is larger than 1: then
+ * that many consecutive events share one, as the actions of one task do.
  */
 final class BacklogLoader implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String topic;
+    private final int eventsPerCorrelation;
     private final KafkaProducer<byte[], byte[]> producer;
 
     BacklogLoader(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, 1);
+    }
+
+    BacklogLoader(String bootstrapServers, String topic, int eventsPerCorrelation) {
+        if (eventsPerCorrelation < 1) {
+            throw new IllegalArgumentException("eventsPerCorrelation must be positive, was " + eventsPerCorrelation);
+        }
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.eventsPerCorrelation = eventsPerCorrelation;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -60,8 +70,12 @@ final class BacklogLoader implements AutoCloseable {
         List<byte[]> keys = new ArrayList<>(events);
         List<byte[]> values = new ArrayList<>(events);
         long valueBytes = 0;
+        UUID correlationId = null;
         for (int i = 0; i < events; i++) {
-            ActionRow row = ActionRow.random(firstEventTime.plusMillis(i));
+            if (i % eventsPerCorrelation == 0) {
+                correlationId = UUID.randomUUID();
+            }
+            ActionRow row = ActionRow.random(firstEventTime.plusMillis(i), correlationId);
             rows.add(row);
             keys.add(row.correlationId().toString().getBytes(StandardCharsets.UTF_8));
             values.add(row.json());

@@ -8,7 +8,7 @@ import static io.agentobs.bench.PrometheusText.delta;
 /**
  * When, by its own counters, a buffering service had read every event of a backlog and when it had stored all of
  * them, ahead of the commits that follow: scrapes {@code /actuator/prometheus} at most every {@code interval}, so
- * the moments are known to within that interval.
+ * the moments are known to within that interval (or a little more when a scrape is slow).
  */
 final class ServiceProgress {
 
@@ -63,13 +63,26 @@ final class ServiceProgress {
         }
     }
 
-    /** Seconds from the clock's start until every event had been read; NaN if never seen. */
-    double readSeconds() {
-        return readAt == 0 ? Double.NaN : (readAt - startNanos) / 1e9;
+    /**
+     * The drain ended at {@code endNanos} (every offset committed): what no scrape caught before is dated then, an
+     * upper bound, since the service commits only what it has read and stored.
+     */
+    void finish(long endNanos) {
+        if (readAt == 0) {
+            readAt = endNanos;
+        }
+        if (storedAt == 0) {
+            storedAt = endNanos;
+        }
     }
 
-    /** Seconds from the clock's start until every event had been stored; NaN if never seen. */
+    /** Seconds from the clock's start until every event had been read. */
+    double readSeconds() {
+        return (readAt - startNanos) / 1e9;
+    }
+
+    /** Seconds from the clock's start until every event had been stored. */
     double storedSeconds() {
-        return storedAt == 0 ? Double.NaN : (storedAt - startNanos) / 1e9;
+        return (storedAt - startNanos) / 1e9;
     }
 }

@@ -13,7 +13,7 @@ class AuditBacklogIT {
 
     @Test
     void serviceArchivesEveryBacklogAndTheSizeRatioIsReported() throws Exception {
-        List<AuditRun> runs = AuditBacklog.run(EVENTS, 1, List.of(500), 1);
+        List<AuditRun> runs = AuditBacklog.run(EVENTS, 1, List.of(500), 1, 1);
 
         assertThat(runs).hasSize(1);
         AuditRun run = runs.get(0);
