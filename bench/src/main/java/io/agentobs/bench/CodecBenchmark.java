@@ -64,6 +64,12 @@ public class CodecBenchmark {
         return codec.decode(Topic.TASK_EXECUTIONS, taskBytes);
     }
 
+    /** Every check of {@link #decodeAgentAction()}, without the conversion to the record. */
+    @Benchmark
+    public JsonNode decodeTreeAgentAction() throws InvalidEventException {
+        return codec.decodeTree(Topic.AGENT_ACTIONS, actionBytes);
+    }
+
     /** Reference: plain Jackson 3 parse of the same bytes into a tree, nothing checked. */
     @Benchmark
     public JsonNode parseAgentAction() {
