@@ -40,7 +40,7 @@ public record AuditLoggerProperties(
         @Valid @NotNull @DefaultValue Files files,
         @DefaultValue("128MB") @NotNull DataSize maxBufferedSize,
         @DefaultValue("2") @Min(1) @Max(32) int uploadThreads,
-        @DefaultValue("2s") @NotNull Duration flushCheckInterval,
+        @DefaultValue("500ms") @NotNull Duration flushCheckInterval,
         @DefaultValue("20s") @NotNull Duration revokeTimeout,
         @DefaultValue("30s") @NotNull Duration backpressureTimeout) {
 

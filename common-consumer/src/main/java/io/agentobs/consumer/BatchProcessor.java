@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * Turns one polled batch into a sink write: decodes and validates every record, sends the bad ones to their
  * dead-letter topics, hands the valid events to the sink, and returns only when both are stored, so the container
@@ -71,8 +73,9 @@ public class BatchProcessor {
         long start = System.nanoTime();
         List<ConsumedEvent> valid = new ArrayList<>(records.size());
         List<DeadLetter> bad = new ArrayList<>();
+        boolean bind = sink.bindsEvents();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            decode(record, valid, bad);
+            decode(record, bind, valid, bad);
         }
         EventBatch batch = new EventBatch(valid, NextOffsets.of(records), rejected -> publishOnce(asDeadLetters(rejected)),
                 sink.receivesInvalidRecords() ? bad : List.of());
@@ -116,7 +119,8 @@ public class BatchProcessor {
                 .toList();
     }
 
-    private void decode(ConsumerRecord<byte[], byte[]> record, List<ConsumedEvent> valid, List<DeadLetter> bad) {
+    private void decode(ConsumerRecord<byte[], byte[]> record, boolean bind, List<ConsumedEvent> valid,
+                        List<DeadLetter> bad) {
         MDC.put("topic", record.topic());
         MDC.put("partition", Integer.toString(record.partition()));
         MDC.put("offset", Long.toString(record.offset()));
@@ -127,9 +131,10 @@ public class BatchProcessor {
             } else if (record.value() == null) {
                 bad.add(new DeadLetter(record, "EMPTY_VALUE", "record has no value (tombstone)"));
             } else {
-                AgentEvent event = codec.decode(topic, record.value());
-                MDC.put("correlation_id", String.valueOf(event.correlationId()));
-                valid.add(new ConsumedEvent(topic, event, record));
+                ObjectNode json = codec.decodeTree(topic, record.value());
+                MDC.put("correlation_id", json.path("correlation_id").asString());
+                AgentEvent event = bind ? codec.bind(topic, json) : null;
+                valid.add(new ConsumedEvent(topic, json, event, record));
             }
         } catch (InvalidEventException e) {
             bad.add(new DeadLetter(record, e.kind().name(), e.getMessage()));

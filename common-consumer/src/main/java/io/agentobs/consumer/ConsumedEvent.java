@@ -8,14 +8,18 @@ import io.agentobs.events.Topic;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * One valid event as a sink receives it: the decoded event together with the Kafka record it came from.
  *
  * @param topic catalog entry of the record's topic
- * @param event the decoded, validated event
+ * @param json the validated JSON object (unwrapped from a Debezium envelope if it came in one)
+ * @param event the event bound to its record type; null for sinks that do not {@linkplain EventSink#bindsEvents()
+ *              bind events}
  * @param record the original record: coordinates, key, headers and the value bytes untouched
  */
-public record ConsumedEvent(Topic topic, AgentEvent event, ConsumerRecord<byte[], byte[]> record) {
+public record ConsumedEvent(Topic topic, ObjectNode json, AgentEvent event, ConsumerRecord<byte[], byte[]> record) {
 
     /** Partition the record was read from. */
     public int partition() {

@@ -99,6 +99,44 @@ class BatchProcessorTest {
     }
 
     @Test
+    void sinkThatReadsOnlyJsonGetsTheValidatedObjectUnboundAndTheSameDeadLetters() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        List<ConsumedEvent> received = new ArrayList<>();
+        EventSink jsonOnly = new EventSink() {
+            @Override
+            public void write(EventBatch batch) {
+                received.addAll(batch.events());
+            }
+
+            @Override
+            public boolean bindsEvents() {
+                return false;
+            }
+        };
+        processor.process(List.of(record(0, TestEvents.action(eventId, UUID.randomUUID(), "a")),
+                record(1, "{\"event_id\": 5}".getBytes(StandardCharsets.UTF_8))), jsonOnly);
+
+        assertThat(received).singleElement().satisfies(event -> {
+            assertThat(event.event()).isNull();
+            assertThat(event.json().get("event_id").asString()).isEqualTo(eventId.toString());
+        });
+        assertThat(published).extracting(DeadLetter::errorClass).containsExactly("SCHEMA_INVALID");
+    }
+
+    @Test
+    void bindingSinkGetsTheRecordAndItsJson() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        List<ConsumedEvent> received = new ArrayList<>();
+        processor.process(List.of(record(0, TestEvents.action(eventId, UUID.randomUUID(), "a"))),
+                batch -> received.addAll(batch.events()));
+
+        assertThat(received).singleElement().satisfies(event -> {
+            assertThat(event.event().eventId()).isEqualTo(eventId);
+            assertThat(event.json().get("event_id").asString()).isEqualTo(eventId.toString());
+        });
+    }
+
+    @Test
     void sinkThatStoresValidEventsOnlyGetsNoInvalidRecords() throws Exception {
         List<EventBatch> received = new ArrayList<>();
         processor.process(List.of(record(1, TestEvents.action(UUID.randomUUID(), UUID.randomUUID(), "a")), record(2, TestEvents.malformed())), received::add);

@@ -2,23 +2,23 @@ package io.agentobs.auditlogger.archive;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.agentobs.audit.archive.ArchivedHeader;
 import io.agentobs.audit.archive.ArchivedRecord;
 import io.agentobs.consumer.ConsumedEvent;
 import io.agentobs.consumer.dlq.DeadLetter;
-import io.agentobs.events.AgentAction;
-import io.agentobs.events.AgentEvent;
-import io.agentobs.events.FailurePattern;
-import io.agentobs.events.RoutingDecision;
-import io.agentobs.events.SuccessPattern;
-import io.agentobs.events.TaskExecution;
-import io.agentobs.events.TransformationEvent;
+import io.agentobs.events.Topic;
+import io.agentobs.events.codec.EventEnvelope;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Turns consumed records into archive rows: the Kafka record untouched plus the envelope columns. */
 final class ArchivedRecords {
@@ -29,11 +29,26 @@ final class ArchivedRecords {
     private ArchivedRecords() {
     }
 
+    /** The field naming the agent an event is about, for topics whose events name one. */
+    private static final Map<Topic, String> AGENT_FIELDS = new EnumMap<>(Map.of(
+            Topic.AGENT_ACTIONS, "agent_name",
+            Topic.AGENT_ROUTING_DECISIONS, "selected_agent",
+            Topic.TASK_EXECUTIONS, "agent_name",
+            Topic.AGENT_TRANSFORMATION_EVENTS, "source_agent"));
+    /** The field holding an event's own kind within its topic (action, task, pattern or failure type). */
+    private static final Map<Topic, String> TYPE_FIELDS = new EnumMap<>(Map.of(
+            Topic.AGENT_ACTIONS, "action_type",
+            Topic.TASK_EXECUTIONS, "task_type",
+            Topic.SUCCESS_PATTERNS, "pattern_type",
+            Topic.FAILURE_PATTERNS, "failure_type"));
+
     /** A valid event: the record and its envelope. */
     static ArchivedRecord of(ConsumedEvent consumed) {
-        AgentEvent event = consumed.event();
-        return of(consumed.record(), event.eventId().toString(), event.correlationId().toString(),
-                micros(event.timestamp()), agent(event), eventType(event), null);
+        ObjectNode json = consumed.json();
+        EventEnvelope envelope = EventEnvelope.of(json);
+        return of(consumed.record(), envelope.eventId().toString(), envelope.correlationId().toString(),
+                micros(envelope.timestamp()), text(json, AGENT_FIELDS.get(consumed.topic())),
+                text(json, TYPE_FIELDS.get(consumed.topic())), null);
     }
 
     /** A record that went to the dead-letter topic: the record and why, no envelope. */
@@ -74,38 +89,13 @@ final class ArchivedRecords {
                 : TimeUnit.SECONDS.toMicros(instant.getEpochSecond()) + instant.getNano() / 1_000L;
     }
 
-    /** The agent an event is about, for event types that name one. */
-    private static String agent(AgentEvent event) {
-        if (event instanceof AgentAction action) {
-            return action.agentName();
+    /** The text of {@code field} in the event, or null when the topic has no such field or the event leaves it out. */
+    private static String text(ObjectNode json, String field) {
+        if (field == null) {
+            return null;
         }
-        if (event instanceof RoutingDecision routing) {
-            return routing.selectedAgent();
-        }
-        if (event instanceof TaskExecution task) {
-            return task.agentName();
-        }
-        if (event instanceof TransformationEvent transformation) {
-            return transformation.sourceAgent();
-        }
-        return null;
-    }
-
-    /** The event's own kind within its topic (action type, task type, pattern or failure type). */
-    private static String eventType(AgentEvent event) {
-        if (event instanceof AgentAction action) {
-            return action.actionType() == null ? null : action.actionType().wireName();
-        }
-        if (event instanceof TaskExecution task) {
-            return task.taskType();
-        }
-        if (event instanceof SuccessPattern pattern) {
-            return pattern.patternType();
-        }
-        if (event instanceof FailurePattern failure) {
-            return failure.failureType();
-        }
-        return null;
+        JsonNode node = json.get(field);
+        return node == null || node.isNull() ? null : node.asString();
     }
 
     private static int length(byte[] bytes) {

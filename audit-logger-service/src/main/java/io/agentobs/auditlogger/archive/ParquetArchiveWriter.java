@@ -160,6 +160,12 @@ public class ParquetArchiveWriter implements BufferingSink, AutoCloseable {
         }
     }
 
+    /** The archive keeps the original bytes and reads only a few fields of the validated JSON. */
+    @Override
+    public boolean bindsEvents() {
+        return false;
+    }
+
     @Override
     public Duration flushCheckInterval() {
         return limits.flushCheckInterval();

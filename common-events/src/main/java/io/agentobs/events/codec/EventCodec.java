@@ -73,9 +73,18 @@ public final class EventCodec {
      * @throws InvalidEventException if the value is null, too large, not UTF-8, not JSON, or not a valid event
      */
     public AgentEvent decode(Topic topic, byte[] value) throws InvalidEventException {
-        ObjectNode root = decodeTree(topic, value);
+        return bind(topic, decodeTree(topic, value));
+    }
+
+    /**
+     * Converts an event {@link #decodeTree} returned to the topic's record, as the last stage of {@link #decode};
+     * fills in {@code schema_version} in {@code validated} when it has none.
+     *
+     * @throws InvalidEventException of kind {@code SCHEMA_INVALID} if the record cannot hold the validated values
+     */
+    public AgentEvent bind(Topic topic, ObjectNode validated) throws InvalidEventException {
         try {
-            return toEvent(topic, root);
+            return toEvent(topic, validated);
         } catch (RuntimeException unexpected) {
             throw conversionFailure(topic, unexpected);
         }
