@@ -54,10 +54,19 @@ public final class ParquetArchiveEncoder {
                 // v2 pages gain little here since the bulk of each row is the compressed value bytes.
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(true)
-                // Unique per record: a dictionary would only be built to be thrown away.
+                // Unique or nearly unique per record: building a dictionary only to drop it cost ~40 % of the
+                // encoding time, and zstd compresses a correlation id repeated over a few neighbouring records
+                // better plain than as dictionary indices (both measured on agent-actions events).
                 .withDictionaryEncoding("value", false)
                 .withDictionaryEncoding("event_id", false)
+                .withDictionaryEncoding("key", false)
+                .withDictionaryEncoding("correlation_id", false)
+                .withDictionaryEncoding("offset", false)
+                .withDictionaryEncoding("timestamp", false)
+                .withDictionaryEncoding("event_time", false)
                 .withStatisticsTruncateLength(STATISTICS_TRUNCATE_BYTES)
+                // Min / max of JSON documents select nothing; every other column keeps its statistics.
+                .withStatisticsEnabled("value", false)
                 .withPageWriteChecksumEnabled(true)
                 .withValidation(false)
                 .withExtraMetaData(ArchiveMetadata.toMap(info))
