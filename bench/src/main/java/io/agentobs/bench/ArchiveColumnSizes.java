@@ -26,14 +26,16 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
  * Where the bytes of an archive object go: encodes one file of the backlog's agent-actions events as the audit logger
  * archives them and prints each column's compressed size per record, and the object against the events as NDJSON.
  *
- * <p>Usage: {@code ArchiveColumnSizes [records [eventsPerCorrelation [codec]]]} (default 20000, 1, zstd).
+ * <p>Usage: {@code ArchiveColumnSizes [records [eventsPerCorrelation [codec]]]} (default 20000, 1, zstd). With
+ * {@code -Dagentobs.bench.traffic=simulate}: {@code records} events of {@code agentobs simulate}'s traces instead, one
+ * file per topic ({@link SimulatedColumnSizes}); eventsPerCorrelation must then be left at 1.
  */
 public final class ArchiveColumnSizes {
 
     private static final String TOPIC = "agent-actions";
-    private static final Instant START = Instant.parse("2026-11-24T03:00:00Z");
+    static final Instant START = Instant.parse("2026-11-24T03:00:00Z");
     /** Kafka timestamps of a backlog produced in a few seconds: about 50 records per millisecond. */
-    private static final int RECORDS_PER_MS = 50;
+    static final int RECORDS_PER_MS = 50;
 
     private ArchiveColumnSizes() {
     }
@@ -42,6 +44,15 @@ public final class ArchiveColumnSizes {
         int records = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 20_000;
         int perCorrelation = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         ArchiveCompression codec = ArchiveCompression.parse(args.length > 2 ? args[2] : "zstd");
+        Traffic traffic = Traffic.fromSystemProperty();
+        if (traffic == Traffic.SIMULATE) {
+            if (perCorrelation != 1) {
+                throw new IllegalArgumentException("events per correlation id apply to the agent actions only; the"
+                        + " simulated traces share their own");
+            }
+            SimulatedColumnSizes.print(records, codec);
+            return;
+        }
         List<ArchivedRecord> file = new ArrayList<>(records);
         long ndjson = 0;
         UUID correlationId = null;
@@ -70,7 +81,7 @@ public final class ArchiveColumnSizes {
     }
 
     /** Compressed bytes per column, over all row groups. */
-    private static Map<String, Long> columnSizes(byte[] object) throws IOException {
+    static Map<String, Long> columnSizes(byte[] object) throws IOException {
         Map<String, Long> sizes = new LinkedHashMap<>();
         try (ParquetFileReader reader = ParquetFileReader.open(ParquetArchiveReader.inMemory(object),
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {

@@ -3,6 +3,7 @@ package io.agentobs.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,9 +13,11 @@ import io.agentobs.audit.archive.ArchiveFileInfo;
 import io.agentobs.audit.archive.ArchiveObject;
 import io.agentobs.audit.archive.S3Archive;
 
+import org.apache.kafka.common.TopicPartition;
+
 /**
- * Archive objects of one topic as the bucket lists them (ListObjectsV2), with the record count and offset range
- * each one's Parquet footer states.
+ * Archive objects of some topics as the bucket lists them (ListObjectsV2), with the topic partition, record count and
+ * offset range each one's Parquet footer states.
  *
  * @param objects the objects and their footers
  */
@@ -28,13 +31,15 @@ record ArchiveListing(List<Listed> objects) {
         objects = List.copyOf(objects);
     }
 
-    /** The topic's objects whose keys are not in {@code skip}, each with its footer read by ranged GETs. */
-    static ArchiveListing of(S3Archive archive, String topic, Collection<String> skip) throws IOException {
+    /** The topics' objects whose keys are not in {@code skip}, each with its footer read by ranged GETs. */
+    static ArchiveListing of(S3Archive archive, List<String> topics, Collection<String> skip) throws IOException {
         List<Listed> listed = new ArrayList<>();
-        for (ArchiveObject object : archive.list(topic, null, null)) {
-            if (!skip.contains(object.key())) {
-                listed.add(new Listed(object, archive.readInfo(object).orElseThrow(
-                        () -> new IllegalStateException("listed object " + object.key() + " has gone"))));
+        for (String topic : topics) {
+            for (ArchiveObject object : archive.list(topic, null, null)) {
+                if (!skip.contains(object.key())) {
+                    listed.add(new Listed(object, archive.readInfo(object).orElseThrow(
+                            () -> new IllegalStateException("listed object " + object.key() + " has gone"))));
+                }
             }
         }
         return new ArchiveListing(listed);
@@ -54,24 +59,24 @@ record ArchiveListing(List<Listed> objects) {
 
     /**
      * Throws unless these objects hold exactly the backlog: as many records, and every event's offset inside an
-     * object of its partition.
+     * object of its topic partition.
      */
     void requireExactly(Backlog backlog) {
         if (records() != backlog.size()) {
             throw new IllegalStateException(String.format(Locale.ROOT, "%d archive objects hold %,d records by their"
                     + " footers; the backlog has %,d events", objects.size(), records(), backlog.size()));
         }
-        Map<Integer, TreeMap<Long, Long>> ranges = new TreeMap<>();
+        Map<TopicPartition, TreeMap<Long, Long>> ranges = new HashMap<>();
         for (Listed listed : objects) {
-            ranges.computeIfAbsent(listed.info().partition(), p -> new TreeMap<>())
-                    .put(listed.info().startOffset(), listed.info().endOffset());
+            ranges.computeIfAbsent(new TopicPartition(listed.info().topic(), listed.info().partition()),
+                    p -> new TreeMap<>()).put(listed.info().startOffset(), listed.info().endOffset());
         }
-        for (ActionRow row : backlog.rows()) {
-            Map.Entry<Long, Long> range = ranges.getOrDefault(row.partition(), new TreeMap<>())
-                    .floorEntry(row.offset());
-            if (range == null || row.offset() >= range.getValue()) {
-                throw new IllegalStateException("no archive object holds offset " + row.offset() + " of partition "
-                        + row.partition());
+        for (Backlog.Stored event : backlog.events()) {
+            Map.Entry<Long, Long> range = ranges.getOrDefault(event.partition(), new TreeMap<>())
+                    .floorEntry(event.offset());
+            if (range == null || event.offset() >= range.getValue()) {
+                throw new IllegalStateException("no archive object holds offset " + event.offset() + " of partition "
+                        + event.partition());
             }
         }
     }

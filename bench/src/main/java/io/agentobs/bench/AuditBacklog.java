@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.agentobs.audit.archive.S3Archive;
 import io.agentobs.audit.archive.S3Settings;
-import io.agentobs.events.Topic;
 import io.agentobs.infra.EmbeddedKafkaServer;
 import io.agentobs.infra.EmbeddedS3Server;
 import io.agentobs.infra.KafkaOptions;
@@ -31,10 +30,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Kafka backlog into the S3 archive: how fast audit-logger-service archives a backlog of agent-actions events as
- * Parquet objects, counted until its committed offsets cover every event (it commits only what is in S3), against a
- * bare Kafka consumer reading the same backlog in the same run; and how large the objects are against the same
- * events as NDJSON.
+ * Kafka backlog into the S3 archive: how fast audit-logger-service archives a backlog of agent-actions events (or of
+ * simulated traces over every topic) as Parquet objects, counted until its committed offsets cover every event (it
+ * commits only what is in S3), against a bare Kafka consumer reading the same backlog in the same run; and how large
+ * the objects are against the same events as NDJSON.
  *
  * <p>Usage: {@code AuditBacklog [events [rounds [batchSize…]]]} (default 500000 events, 1 round, batch sizes 500
  * and 2000). Starts embedded Kafka and an embedded S3 server whose blob store is a temporary directory (one file per
@@ -52,10 +51,15 @@ import org.apache.kafka.common.TopicPartition;
  * {@code -Dagentobs.bench.env.NAME=value} passes one more environment variable to the service
  * ({@code AUDIT_COMPRESSION=snappy}, say). Every event has a random correlation id of its own (also its key), unless
  * {@code -Dagentobs.bench.events-per-correlation=N}: then N consecutive events share one, as a task's actions do.
+ *
+ * <p>{@code -Dagentobs.bench.traffic=simulate} replaces the agent actions with {@code agentobs simulate}'s traffic
+ * ({@link SimulatedTraffic}: whole traces of its generator, a seed of their own per backlog, on a fixed clock) until
+ * at least {@code events} events: the eight topics, each created with its catalog partition count, and the
+ * generator's keys and values. The service then consumes all eight; the drain, the footer check, the reference
+ * consumer and the NDJSON comparison cover every topic, and each drain's report adds the ratio per topic.
  */
 public final class AuditBacklog {
 
-    static final int PARTITIONS = 12;
     static final List<Integer> DEFAULT_BATCH_SIZES = List.of(500, 2000);
     /** The performance targets: events archived per second, and archive bytes over NDJSON bytes. */
     static final double TARGET_EVENTS_PER_SECOND = 100_000;
@@ -68,7 +72,6 @@ public final class AuditBacklog {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration PROGRESS_SCRAPE = Duration.ofMillis(250);
-    private static final String TOPIC = Topic.AGENT_ACTIONS.topicName();
     private static final String DEFAULT_COMPRESSION = "zstd";
 
     private final EmbeddedS3Server s3;
@@ -79,10 +82,13 @@ public final class AuditBacklog {
     private final Path logs;
     private final DrainWatch watch;
     private final AtomicReference<ServiceProcess> service;
+    private final Traffic traffic;
+    private final SimulatedTraffic simulated = new SimulatedTraffic();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
-    private AuditBacklog(EmbeddedS3Server s3, BacklogLoader loader, Admin admin, String bootstrap, Path jar, Path logs,
-                         ProcessCpu cpu, AtomicReference<ServiceProcess> service) {
+    private AuditBacklog(Traffic traffic, EmbeddedS3Server s3, BacklogLoader loader, Admin admin, String bootstrap,
+                         Path jar, Path logs, ProcessCpu cpu, AtomicReference<ServiceProcess> service) {
+        this.traffic = traffic;
         this.s3 = s3;
         this.loader = loader;
         this.admin = admin;
@@ -100,19 +106,30 @@ public final class AuditBacklog {
                 ? Arrays.stream(args, 2, args.length).map(Integer::parseInt).toList() : DEFAULT_BATCH_SIZES;
         int warmBacklogs = Integer.getInteger("agentobs.bench.warm-backlogs", DEFAULT_WARM_BACKLOGS);
         int eventsPerCorrelation = Integer.getInteger("agentobs.bench.events-per-correlation", 1);
-        List<AuditRun> runs = run(events, rounds, batchSizes, warmBacklogs, eventsPerCorrelation);
+        List<AuditRun> runs = run(Traffic.fromSystemProperty(), events, rounds, batchSizes, warmBacklogs,
+                eventsPerCorrelation);
         System.out.println();
         System.out.println(summary(runs));
         // The embedded broker's leftover non-daemon threads must not keep the JVM alive.
         System.exit(0);
     }
 
-    /** Runs every round and batch size; prints each run's figures as it ends. */
+    /** Runs every round and batch size with the bench's agent actions; prints each run's figures as it ends. */
     public static List<AuditRun> run(int events, int rounds, List<Integer> batchSizes, int warmBacklogs,
                                      int eventsPerCorrelation) throws Exception {
+        return run(Traffic.ACTIONS, events, rounds, batchSizes, warmBacklogs, eventsPerCorrelation);
+    }
+
+    /** Runs every round and batch size with the given traffic; prints each run's figures as it ends. */
+    static List<AuditRun> run(Traffic traffic, int events, int rounds, List<Integer> batchSizes, int warmBacklogs,
+                              int eventsPerCorrelation) throws Exception {
         if (events < 1 || rounds < 1 || batchSizes.isEmpty() || warmBacklogs < 0 || eventsPerCorrelation < 1) {
             throw new IllegalArgumentException("events, rounds and events per correlation must be positive, batch"
                     + " sizes given");
+        }
+        if (traffic != Traffic.ACTIONS && eventsPerCorrelation != 1) {
+            throw new IllegalArgumentException("events per correlation id apply to the agent actions only; the"
+                    + " simulated traces share their own");
         }
         Path jar = Workspace.serviceJar("audit-logger-service");
         Path logs = Files.createTempDirectory("agentobs-bench-audit");
@@ -122,14 +139,15 @@ public final class AuditBacklog {
              EmbeddedS3Server s3 = new EmbeddedS3Server(S3Options.randomPort().withDataDirectory(blobs))) {
             kafka.start();
             s3.start();
-            try (BacklogLoader loader = new BacklogLoader(kafka.bootstrapServers(), TOPIC, eventsPerCorrelation);
+            try (BacklogLoader loader = new BacklogLoader(kafka.bootstrapServers(), traffic.topics(),
+                    eventsPerCorrelation);
                  Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                          kafka.bootstrapServers()));
                  ProcessCpu cpu = ProcessCpu.withoutPostgres(
                          () -> Optional.ofNullable(service.get()).map(ServiceProcess::pid).orElse(0L))) {
-                loader.createTopics(PARTITIONS, Topic.AGENT_ACTIONS.dlqName());
-                AuditBacklog bench = new AuditBacklog(s3, loader, admin, kafka.bootstrapServers(), jar, logs, cpu,
-                        service);
+                loader.createTopics();
+                AuditBacklog bench = new AuditBacklog(traffic, s3, loader, admin, kafka.bootstrapServers(), jar, logs,
+                        cpu, service);
                 log("S3: " + s3.endpoint() + ", filesystem blob store in " + blobs);
                 Map<String, String> extra = ServiceProcess.extraEnvironment();
                 log("service: java -jar " + jar + " (logs in " + logs + ")"
@@ -158,15 +176,16 @@ public final class AuditBacklog {
         String group = "bench-audit-" + runId + "-" + name;
         String bucket = "bench-audit-" + runId + "-" + name;
         s3.createBucket(bucket);
-        loader.emptyTopic(PARTITIONS);
+        loader.emptyTopics();
         log("round " + round + ", BATCH_SIZE " + batchSize + ": producing a backlog of " + events + " events");
-        Backlog first = loader.produce(events, Instant.now());
-        Measurement rawBefore = RawConsumerRun.run(bootstrap, TOPIC, events, group + "-raw-before", DRAIN_TIMEOUT);
+        Backlog first = produce(events);
+        Measurement rawBefore = RawConsumerRun.run(bootstrap, traffic.topicNames(), first.size(),
+                group + "-raw-before", DRAIN_TIMEOUT);
         List<ArchivedDrain> drains = new ArrayList<>();
         Set<String> archived = new HashSet<>();
         Optional<double[]> started;
         try (S3Archive archive = archive(bucket)) {
-            log("starting the service, waiting for the commits of " + events + " events");
+            log("starting the service, waiting for the commits of " + first.size() + " events");
             long start = System.nanoTime();
             try (ServiceProcess running = startService(group, bucket, batchSize, name)) {
                 drains.add(drain("cold: service started, backlog waiting", first, group, start, running, null,
@@ -175,7 +194,7 @@ public final class AuditBacklog {
                 for (int warm = 1; warm <= warmBacklogs; warm++) {
                     PrometheusText before = running.metrics();
                     log("warm " + warm + ": committing another backlog of " + events + " events");
-                    Backlog next = loader.produce(events, Instant.now());
+                    Backlog next = produce(events);
                     drains.add(drain("warm " + warm + ": service running, backlog committed", next, group,
                             next.committedAt(), running, before, archive, archived));
                 }
@@ -183,9 +202,21 @@ public final class AuditBacklog {
                 service.set(null);
             }
         }
-        Measurement rawAfter = RawConsumerRun.run(bootstrap, TOPIC, events, group + "-raw-after", DRAIN_TIMEOUT);
-        return new AuditRun(round, batchSize, compression(), eventsPerCorrelation, group, bucket, started, first,
-                drains, rawBefore, rawAfter);
+        Measurement rawAfter = RawConsumerRun.run(bootstrap, traffic.topicNames(), first.size(),
+                group + "-raw-after", DRAIN_TIMEOUT);
+        return new AuditRun(round, batchSize, compression(), traffic, eventsPerCorrelation, group, bucket, started,
+                first, drains, rawBefore, rawAfter);
+    }
+
+    /** Commits the next backlog of the traffic: {@code events} agent actions, or whole traces up to at least that. */
+    private Backlog produce(int events) throws Exception {
+        if (traffic == Traffic.ACTIONS) {
+            return loader.produce(events, Instant.now());
+        }
+        SimulatedTraffic.Traces traces = simulated.next(events);
+        log(String.format(Locale.ROOT, "traffic %s, seed %d: %,d traces, %,d events", traffic.wireName(),
+                traces.seed(), traces.traces(), traces.events().size()));
+        return loader.produce(traces.events());
     }
 
     /**
@@ -197,27 +228,28 @@ public final class AuditBacklog {
             throws Exception {
         ServiceProgress progress = new ServiceProgress(running, metricsBefore, backlog.size(), startNanos,
                 "agentobs_consumer_records_consumed_total", "agentobs_audit_records_archived_total",
-                "topic=\"" + TOPIC + "\"", PROGRESS_SCRAPE);
+                traffic.topicLabel(), PROGRESS_SCRAPE);
         DrainPhase<AuditMeters> phase = watch.await(name, backlog, startNanos, () -> {
             progress.check();
             return committedOffsets(group);
-        }, running, after -> AuditMeters.between(metricsBefore, after));
+        }, running, after -> AuditMeters.between(metricsBefore, after, traffic.topicLabel()));
         progress.finish(phase.endNanos());
-        ArchiveListing objects = ArchiveListing.of(archive, TOPIC, archived);
+        ArchiveListing objects = ArchiveListing.of(archive, traffic.topicNames(), archived);
         objects.requireExactly(backlog);
         archived.addAll(objects.keys());
         return new ArchivedDrain(phase, backlog.ndjsonBytes(), objects, progress.readSeconds(),
-                progress.storedSeconds());
+                progress.storedSeconds(), TopicArchiveSize.of(traffic.topicNames(), backlog, objects));
     }
 
-    /** The group's committed next offsets on the topic, by partition. */
-    private Map<Integer, Long> committedOffsets(String group) throws Exception {
+    /** The group's committed next offsets on the traffic's topics, by topic partition. */
+    private Map<TopicPartition, Long> committedOffsets(String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
-        Map<Integer, Long> next = new HashMap<>();
+        List<String> topics = traffic.topicNames();
+        Map<TopicPartition, Long> next = new HashMap<>();
         committed.forEach((partition, offset) -> {
-            if (offset != null && partition.topic().equals(TOPIC)) {
-                next.put(partition.partition(), offset.offset());
+            if (offset != null && topics.contains(partition.topic())) {
+                next.put(partition, offset.offset());
             }
         });
         return next;
@@ -228,7 +260,7 @@ public final class AuditBacklog {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BROKERS", bootstrap);
         env.put("KAFKA_GROUP_ID", group);
-        env.put("KAFKA_TOPICS", TOPIC);
+        env.put("KAFKA_TOPICS", String.join(",", traffic.topicNames()));
         env.put("BATCH_SIZE", Integer.toString(batchSize));
         env.put("S3_BUCKET", bucket);
         env.put("S3_ENDPOINT", s3.endpoint().toString());
@@ -287,8 +319,7 @@ public final class AuditBacklog {
                 TARGET_SIZE_RATIO));
         out.append("raw ev/s: bare KafkaConsumer<byte[], byte[]> on the same backlog, first batch to last event, mean"
                 + " of the runs before and after the service");
-        runs.stream().map(AuditRun::eventsPerCorrelation).distinct().forEach(n -> out.append(String.format(
-                Locale.ROOT, "%nevents per correlation id (the record key): %d", n)));
+        runs.stream().map(AuditRun::trafficLine).distinct().forEach(line -> out.append('\n').append(line));
         return out.toString();
     }
 

@@ -1,8 +1,8 @@
 package io.agentobs.bench;
 
-import java.util.Locale;
-
 import static io.agentobs.bench.PrometheusText.delta;
+
+import java.util.Locale;
 
 /**
  * audit-logger-service's meters over a drain: batches and time in the listener (decode, validation, appending to
@@ -11,17 +11,16 @@ import static io.agentobs.bench.PrometheusText.delta;
 record AuditMeters(double batches, double listenerSeconds, double recordsArchived, double objects, double bytes,
                    double uploadSeconds, double closedEarly) {
 
-    private static final String TOPIC_LABEL = "topic=\"agent-actions\"";
-
-    static AuditMeters between(PrometheusText before, PrometheusText after) {
+    /** The meters between the two scrapes; the per-topic ones summed over the series {@code topicLabel} picks. */
+    static AuditMeters between(PrometheusText before, PrometheusText after, String topicLabel) {
         return new AuditMeters(
                 delta(before, after, "agentobs_consumer_batch_duration_seconds_count", ""),
                 delta(before, after, "agentobs_consumer_batch_duration_seconds_sum", ""),
-                delta(before, after, "agentobs_audit_records_archived_total", TOPIC_LABEL),
-                delta(before, after, "agentobs_audit_objects_written_total", TOPIC_LABEL),
-                delta(before, after, "agentobs_audit_bytes_written_total", TOPIC_LABEL),
+                delta(before, after, "agentobs_audit_records_archived_total", topicLabel),
+                delta(before, after, "agentobs_audit_objects_written_total", topicLabel),
+                delta(before, after, "agentobs_audit_bytes_written_total", topicLabel),
                 delta(before, after, "agentobs_audit_upload_seconds_sum", ""),
-                delta(before, after, "agentobs_audit_files_closed_early_total", TOPIC_LABEL));
+                delta(before, after, "agentobs_audit_files_closed_early_total", topicLabel));
     }
 
     String format() {

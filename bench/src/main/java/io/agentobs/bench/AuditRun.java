@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param round          round number, from 1
  * @param batchSize      BATCH_SIZE (max.poll.records) of the service
  * @param compression    the Parquet codec the service wrote with
- * @param eventsPerCorrelation consecutive events sharing a correlation id (and record key)
+ * @param traffic        what the backlogs were: the bench's agent actions or simulated traces
+ * @param eventsPerCorrelation consecutive agent actions sharing a correlation id (and record key)
  * @param group          the service's consumer group
  * @param bucket         the bucket it archived into
  * @param serviceStarted Spring Boot's "Started … in X seconds (process running for Y)": {X, Y}
@@ -20,9 +21,9 @@ import java.util.Optional;
  * @param rawBefore      the bare consumer before the service started
  * @param rawAfter       the same after it stopped
  */
-record AuditRun(int round, int batchSize, String compression, int eventsPerCorrelation, String group, String bucket,
-                Optional<double[]> serviceStarted, Backlog produced, List<ArchivedDrain> drains, Measurement rawBefore,
-                Measurement rawAfter) {
+record AuditRun(int round, int batchSize, String compression, Traffic traffic, int eventsPerCorrelation, String group,
+                String bucket, Optional<double[]> serviceStarted, Backlog produced, List<ArchivedDrain> drains,
+                Measurement rawBefore, Measurement rawAfter) {
 
     AuditRun {
         drains = List.copyOf(drains);
@@ -47,11 +48,29 @@ record AuditRun(int round, int batchSize, String compression, int eventsPerCorre
         return Optional.of(drain.drain().events() / seconds);
     }
 
+    /** What the backlogs were, for the report's header. */
+    String trafficNote() {
+        return traffic == Traffic.ACTIONS
+                ? String.format(Locale.ROOT, "%d event(s) per correlation id", eventsPerCorrelation)
+                : String.format(Locale.ROOT, "traffic %s: whole traces of agentobs simulate over %d topics",
+                        traffic.wireName(), traffic.topics().size());
+    }
+
+    /** The summary's line on what the backlogs were. */
+    String trafficLine() {
+        return traffic == Traffic.ACTIONS
+                ? String.format(Locale.ROOT, "events per correlation id (the record key): %d", eventsPerCorrelation)
+                : String.format(Locale.ROOT, "traffic: %s, whole traces of agentobs simulate's generator (seeds from"
+                        + " %d, one per backlog; fixed clock at %s; keys and values as generated) over %s",
+                        traffic.wireName(), SimulatedTraffic.FIRST_SEED, SimulatedTraffic.CLOCK_TIME,
+                        String.join(", ", traffic.topicNames()));
+    }
+
     String format() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "round %d, BATCH_SIZE %d, compression %s, %d event(s) per correlation"
-                + " id (group %s, bucket %s); backlog produced at %,.0f events/s in one transaction%n", round,
-                batchSize, compression, eventsPerCorrelation, group, bucket, produced.producedPerSecond()));
+        out.append(String.format(Locale.ROOT, "round %d, BATCH_SIZE %d, compression %s, %s (group %s, bucket %s);"
+                + " backlog produced at %,.0f events/s in one transaction%n", round, batchSize, compression,
+                trafficNote(), group, bucket, produced.producedPerSecond()));
         serviceStarted.ifPresent(s -> out.append(String.format(Locale.ROOT,
                 "service: Started AuditLoggerApplication in %.2f s (process running for %.2f s)%n", s[0], s[1])));
         for (ArchivedDrain drain : drains) {

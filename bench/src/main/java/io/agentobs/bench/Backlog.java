@@ -2,47 +2,60 @@ package io.agentobs.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+
+import org.apache.kafka.common.TopicPartition;
 
 /**
- * Events stored in Kafka as one backlog, with where each one landed, so the rows of it a consumer has committed can
- * be counted from the offsets it stored: in each partition, the backlog's records below the stored next offset.
+ * Events stored in Kafka as one backlog, with where each one landed, so the events of it a consumer has committed
+ * can be counted from the offsets it stored: in each topic partition, the backlog's events below the stored next
+ * offset.
  *
- * @param rows          the events, each with its partition and offset
- * @param valueBytes    bytes of the events' values (their JSON) together
+ * @param events        every event: its topic partition, offset and value size, in the order they were sent
+ * @param rows          the same events as agent_actions rows, each at its partition and offset, when the backlog
+ *                      is the bench's agent actions; empty for other traffic
  * @param producedNanos from the first send to the committed transaction
  * @param committedAt   when the transaction's commit returned ({@link System#nanoTime()}): from then on a
  *                      read_committed consumer can read all of it
  */
-record Backlog(List<ActionRow> rows, long valueBytes, long producedNanos, long committedAt) {
+record Backlog(List<Stored> events, List<ActionRow> rows, long producedNanos, long committedAt) {
+
+    /** One event as Kafka stored it: where, and how many bytes its value (its JSON) has. */
+    record Stored(TopicPartition partition, long offset, int valueBytes) {
+    }
 
     Backlog {
+        events = List.copyOf(events);
         rows = List.copyOf(rows);
     }
 
     int size() {
-        return rows.size();
+        return events.size();
     }
 
     /** Bytes of the events as NDJSON: each value on a line of its own, ended by {@code \n}. */
     long ndjsonBytes() {
-        return valueBytes + rows.size();
+        long bytes = 0;
+        for (Stored event : events) {
+            bytes += event.valueBytes() + 1;
+        }
+        return bytes;
     }
 
     /** Events per second of producing the backlog. */
     double producedPerSecond() {
-        return rows.size() * 1e9 / producedNanos;
+        return events.size() * 1e9 / producedNanos;
     }
 
-    /** A counter of this backlog's rows below stored next offsets. */
+    /** A counter of this backlog's events below stored next offsets. */
     Progress progress() {
-        Map<Integer, List<Long>> byPartition = new TreeMap<>();
-        for (ActionRow row : rows) {
-            byPartition.computeIfAbsent(row.partition(), p -> new ArrayList<>()).add(row.offset());
+        Map<TopicPartition, List<Long>> byPartition = new HashMap<>();
+        for (Stored event : events) {
+            byPartition.computeIfAbsent(event.partition(), p -> new ArrayList<>()).add(event.offset());
         }
-        Map<Integer, long[]> offsets = new TreeMap<>();
+        Map<TopicPartition, long[]> offsets = new HashMap<>();
         byPartition.forEach((partition, list) -> {
             long[] sorted = list.stream().mapToLong(Long::longValue).toArray();
             Arrays.sort(sorted);
@@ -51,26 +64,26 @@ record Backlog(List<ActionRow> rows, long valueBytes, long producedNanos, long c
         return new Progress(offsets);
     }
 
-    /** The backlog's offsets per partition, sorted. */
+    /** The backlog's offsets per topic partition, sorted. */
     static final class Progress {
 
-        private final Map<Integer, long[]> offsets;
+        private final Map<TopicPartition, long[]> offsets;
 
-        private Progress(Map<Integer, long[]> offsets) {
+        private Progress(Map<TopicPartition, long[]> offsets) {
             this.offsets = offsets;
         }
 
-        /** Rows of the backlog whose offset is below their partition's next offset. */
-        long committed(Map<Integer, Long> nextOffsets) {
-            long rows = 0;
-            for (Map.Entry<Integer, long[]> entry : offsets.entrySet()) {
+        /** Events of the backlog whose offset is below their topic partition's next offset. */
+        long committed(Map<TopicPartition, Long> nextOffsets) {
+            long events = 0;
+            for (Map.Entry<TopicPartition, long[]> entry : offsets.entrySet()) {
                 Long next = nextOffsets.get(entry.getKey());
                 if (next != null) {
                     int index = Arrays.binarySearch(entry.getValue(), next);
-                    rows += index >= 0 ? index : -index - 1;
+                    events += index >= 0 ? index : -index - 1;
                 }
             }
-            return rows;
+            return events;
         }
     }
 }

@@ -10,6 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
+import io.agentobs.cli.simulate.GeneratedEvent;
+import io.agentobs.events.Topic;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -22,29 +25,28 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Puts backlogs of agent-actions events into Kafka, each in one producer transaction: a read_committed consumer sees
- * none of it until the commit and then all of it at once, so a consumer that is already running meets a real
- * backlog too. Also empties the topic between runs (deleting its records), so a new consumer group reads only the
- * next backlog. Each event has a correlation id of its own unless {@code eventsPerCorrelation} is larger than 1: then
- * that many consecutive events share one, as the actions of one task do.
+ * Puts backlogs into Kafka, each in one producer transaction: a read_committed consumer sees none of it until the
+ * commit and then all of it at once, so a consumer that is already running meets a real backlog too. Also empties
+ * the topics between runs (deleting their records), so a new consumer group reads only the next backlog.
+ *
+ * <p>A backlog is either the bench's agent-actions events, each with a correlation id of its own unless
+ * {@code eventsPerCorrelation} is larger than 1 (then that many consecutive events share one, as the actions of one
+ * task do), or given events, each sent to its own topic with its key.
  */
 final class BacklogLoader implements AutoCloseable {
 
     private final String bootstrapServers;
-    private final String topic;
+    private final List<Topic> topics;
     private final int eventsPerCorrelation;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    BacklogLoader(String bootstrapServers, String topic) {
-        this(bootstrapServers, topic, 1);
-    }
-
-    BacklogLoader(String bootstrapServers, String topic, int eventsPerCorrelation) {
+    /** Loads backlogs into {@code topics}, created with their catalog partition counts. */
+    BacklogLoader(String bootstrapServers, List<Topic> topics, int eventsPerCorrelation) {
         if (eventsPerCorrelation < 1) {
             throw new IllegalArgumentException("eventsPerCorrelation must be positive, was " + eventsPerCorrelation);
         }
         this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
+        this.topics = List.copyOf(topics);
         this.eventsPerCorrelation = eventsPerCorrelation;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -56,20 +58,23 @@ final class BacklogLoader implements AutoCloseable {
         producer.initTransactions();
     }
 
-    /** Creates the topic with {@code partitions} partitions and its dead-letter topic. */
-    void createTopics(int partitions, String deadLetterTopic) throws ExecutionException, InterruptedException {
+    /** Creates every topic with its catalog partition count, and its dead-letter topic with one. */
+    void createTopics() throws ExecutionException, InterruptedException {
+        List<NewTopic> created = new ArrayList<>();
+        for (Topic topic : topics) {
+            created.add(new NewTopic(topic.topicName(), topic.defaultPartitions(), (short) 1));
+            created.add(new NewTopic(topic.dlqName(), 1, (short) 1));
+        }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1),
-                    new NewTopic(deadLetterTopic, 1, (short) 1))).all().get();
+            admin.createTopics(created).all().get();
         }
     }
 
-    /** Sends {@code events} new events (keyed by correlation_id) in one transaction and commits it. */
+    /** Sends {@code events} new agent-actions events (keyed by correlation_id) in one transaction and commits it. */
     Backlog produce(int events, Instant firstEventTime) throws ExecutionException, InterruptedException {
+        String topic = Topic.AGENT_ACTIONS.topicName();
         List<ActionRow> rows = new ArrayList<>(events);
-        List<byte[]> keys = new ArrayList<>(events);
-        List<byte[]> values = new ArrayList<>(events);
-        long valueBytes = 0;
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(events);
         UUID correlationId = null;
         for (int i = 0; i < events; i++) {
             if (i % eventsPerCorrelation == 0) {
@@ -77,32 +82,58 @@ final class BacklogLoader implements AutoCloseable {
             }
             ActionRow row = ActionRow.random(firstEventTime.plusMillis(i), correlationId);
             rows.add(row);
-            keys.add(row.correlationId().toString().getBytes(StandardCharsets.UTF_8));
-            values.add(row.json());
-            valueBytes += values.get(i).length;
+            records.add(new ProducerRecord<>(topic, row.correlationId().toString().getBytes(StandardCharsets.UTF_8),
+                    row.json()));
         }
-        List<Future<RecordMetadata>> sent = new ArrayList<>(events);
+        return send(records, rows);
+    }
+
+    /** Sends the events, each to its topic with its key, in one transaction and commits it. */
+    Backlog produce(List<GeneratedEvent> events) throws ExecutionException, InterruptedException {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(events.size());
+        for (GeneratedEvent event : events) {
+            records.add(new ProducerRecord<>(event.topic().topicName(),
+                    event.key() == null ? null : event.key().getBytes(StandardCharsets.UTF_8), event.value()));
+        }
+        return send(records, List.of());
+    }
+
+    /** One transaction of the records; {@code rows} (empty, or one per record) are placed where Kafka put them. */
+    private Backlog send(List<ProducerRecord<byte[], byte[]>> records, List<ActionRow> rows)
+            throws ExecutionException, InterruptedException {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
         long start = System.nanoTime();
         producer.beginTransaction();
-        for (int i = 0; i < events; i++) {
-            sent.add(producer.send(new ProducerRecord<>(topic, keys.get(i), values.get(i))));
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            sent.add(producer.send(record));
         }
         producer.commitTransaction();
         long committed = System.nanoTime();
-        List<ActionRow> stored = new ArrayList<>(events);
-        for (int i = 0; i < events; i++) {
+        Map<TopicPartition, TopicPartition> partitions = new HashMap<>();
+        List<Backlog.Stored> stored = new ArrayList<>(records.size());
+        List<ActionRow> placed = new ArrayList<>(rows.size());
+        for (int i = 0; i < records.size(); i++) {
             RecordMetadata metadata = sent.get(i).get();
-            stored.add(rows.get(i).at(metadata.partition(), metadata.offset()));
+            TopicPartition partition = new TopicPartition(metadata.topic(), metadata.partition());
+            stored.add(new Backlog.Stored(partitions.computeIfAbsent(partition, p -> p), metadata.offset(),
+                    records.get(i).value().length));
+            if (!rows.isEmpty()) {
+                placed.add(rows.get(i).at(metadata.partition(), metadata.offset()));
+            }
         }
-        return new Backlog(stored, valueBytes, committed - start, committed);
+        return new Backlog(stored, placed, committed - start, committed);
     }
 
-    /** Deletes every record of the topic: a new group starting from the earliest offset reads only what follows. */
-    void emptyTopic(int partitions) throws ExecutionException, InterruptedException {
+    /**
+     * Deletes every record of the topics: a new group starting from the earliest offsets reads only what follows.
+     */
+    void emptyTopics() throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            for (Topic topic : topics) {
+                for (int p = 0; p < topic.defaultPartitions(); p++) {
+                    latest.put(new TopicPartition(topic.topicName(), p), OffsetSpec.latest());
+                }
             }
             Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, info) ->

@@ -27,6 +27,7 @@ import io.agentobs.events.Topic;
 import io.agentobs.infra.EmbeddedKafkaServer;
 import io.agentobs.infra.KafkaOptions;
 
+import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -117,10 +118,10 @@ public final class DbWriterBacklog {
         try (EmbeddedKafkaServer kafka = new EmbeddedKafkaServer(KafkaOptions.randomPort());
              BenchPostgres postgres = BenchPostgres.start()) {
             kafka.start();
-            try (BacklogLoader loader = new BacklogLoader(kafka.bootstrapServers(), TOPIC);
+            try (BacklogLoader loader = new BacklogLoader(kafka.bootstrapServers(), List.of(Topic.AGENT_ACTIONS), 1);
                  ProcessCpu cpu = new ProcessCpu(postgres.postmasterPid(), postgres.benchBackends(),
                          () -> Optional.ofNullable(service.get()).map(ServiceProcess::pid).orElse(0L))) {
-                loader.createTopics(PARTITIONS, Topic.AGENT_ACTIONS.dlqName());
+                loader.createTopics();
                 DbWriterBacklog bench = new DbWriterBacklog(postgres, loader, kafka.bootstrapServers(), jar, logs, cpu,
                         service);
                 log(postgres.settings());
@@ -164,7 +165,7 @@ public final class DbWriterBacklog {
     private BacklogRun measure(int round, int batchSize, int events, int warmBacklogs, int expiredRows)
             throws Exception {
         String group = "bench-dbwriter-" + runId + "-r" + round + "-b" + batchSize;
-        loader.emptyTopic(PARTITIONS);
+        loader.emptyTopics();
         log("round " + round + ", BATCH_SIZE " + batchSize + ": producing a backlog of " + events + " events");
         Backlog first = loader.produce(events, Instant.now());
         long copyBefore = copyReference(first);
@@ -241,10 +242,10 @@ public final class DbWriterBacklog {
             offsets.setString(1, group);
             offsets.setString(2, TOPIC);
             return watch.await(name, backlog, startNanos, () -> {
-                Map<Integer, Long> next = new HashMap<>();
+                Map<TopicPartition, Long> next = new HashMap<>();
                 try (ResultSet rows = offsets.executeQuery()) {
                     while (rows.next()) {
-                        next.put(rows.getInt(1), rows.getLong(2));
+                        next.put(new TopicPartition(TOPIC, rows.getInt(1)), rows.getLong(2));
                     }
                 }
                 return next;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.apache.kafka.common.TopicPartition;
+
 /**
  * Waits until a running service has committed every event of a backlog, by polling the offsets it stored, and takes
  * the drain's figures: when the first and the last of them were committed, the CPU used in between, and the service's
@@ -12,10 +14,10 @@ import java.util.function.Function;
  */
 final class DrainWatch {
 
-    /** The next offsets a service has committed for the backlog's topic, by partition. */
+    /** The next offsets a service has committed for the backlog's topics, by topic partition. */
     @FunctionalInterface
     interface StoredOffsets {
-        Map<Integer, Long> read() throws Exception;
+        Map<TopicPartition, Long> read() throws Exception;
     }
 
     /** Over which part of a drain the CPU is counted. */
@@ -40,7 +42,7 @@ final class DrainWatch {
     }
 
     /**
-     * Polls until every event of {@code backlog} lies below its partition's stored next offset.
+     * Polls until every event of {@code backlog} lies below its topic partition's stored next offset.
      *
      * @param startNanos when the clock started ({@link System#nanoTime()}): the service's start or the backlog's commit
      * @param meters     the phase's service meters from the scrape taken at its end

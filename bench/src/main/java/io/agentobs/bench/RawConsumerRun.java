@@ -20,6 +20,12 @@ final class RawConsumerRun {
 
     /** Consumes the topic from the beginning with a fresh group until {@code events} records were seen. */
     static Measurement run(String bootstrapServers, String topic, long events, String groupId, Duration timeout) {
+        return run(bootstrapServers, List.of(topic), events, groupId, timeout);
+    }
+
+    /** Consumes the topics from the beginning with a fresh group until {@code events} records were seen in all. */
+    static Measurement run(String bootstrapServers, List<String> topics, long events, String groupId,
+                           Duration timeout) {
         EventCounter counter = new EventCounter(events);
         Map<String, Object> properties = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -31,7 +37,7 @@ final class RawConsumerRun {
         long deadline = start + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(topics);
             while (!counter.reached()) {
                 if (System.nanoTime() - deadline > 0) {
                     throw new IllegalStateException("raw consumer saw " + counter.count() + " of " + events
