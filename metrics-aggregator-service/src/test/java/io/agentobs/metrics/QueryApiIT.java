@@ -278,6 +278,24 @@ class QueryApiIT {
         assertThat(JSON.readTree(bad.body()).get("parameter").asString()).isEqualTo("metric");
     }
 
+    @Test
+    void dashboardPageIsServedAndEveryRequestItPollsAnswers() throws Exception {
+        HttpResponse<String> page = ServiceHttp.get(port, "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/api/metrics/summary?", "/api/metrics/top-agents?", "/api/metrics/series?")
+                .doesNotContain("http://", "https://");
+        for (String range : List.of("5m", "15m", "1h", "6h", "1d")) {
+            get("/api/metrics/summary?from=" + range);
+            get("/api/metrics/top-agents?from=" + range);
+            for (String metric : List.of("metric=events", "metric=errors", "metric=error_rate",
+                    "metric=p95&histogram=action_ms", "metric=p95&histogram=routing_ms", "metric=distinct_correlations",
+                    "metric=cache_hit_rate")) {
+                assertThat(page.body()).contains(metric.replace("&", "&amp;"));
+                get("/api/metrics/series?" + metric + "&from=" + range);
+            }
+        }
+    }
+
     private static void assertLatency(JsonNode summary, String histogram, Topic topic, String field) {
         List<Long> values = of(topic).stream().filter(e -> e.hasNonNull(field)).map(e -> e.get(field).asLong()).sorted()
                 .toList();
