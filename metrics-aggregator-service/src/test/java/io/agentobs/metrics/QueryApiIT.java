@@ -268,7 +268,11 @@ class QueryApiIT {
         JsonNode paths = JSON.readTree(docs.body()).get("paths");
         assertThat(paths.propertyNames()).contains("/api/metrics/summary", "/api/metrics/agents/{agent}",
                 "/api/metrics/top-agents", "/api/metrics/series");
-        assertThat(paths.at("/~1api~1metrics~1series/get/responses/400").isMissingNode()).isFalse();
+        assertThat(paths.propertyNames()).allMatch(path -> path.startsWith("/api/metrics/"));
+        JsonNode responses = paths.at("/~1api~1metrics~1series/get/responses");
+        assertThat(responses.at("/200/content/application~1json/schema/$ref").asString()).endsWith("/SeriesResponse");
+        assertThat(responses.at("/400/content/application~1problem+json").isMissingNode()).isFalse();
+        assertThat(responses.at("/503/content/application~1problem+json").isMissingNode()).isFalse();
         assertThat(ServiceHttp.status(port, "/swagger-ui/index.html")).isEqualTo(200);
 
         HttpResponse<String> bad = ServiceHttp.get(port, "/api/metrics/series?metric=latency");

@@ -54,6 +54,7 @@ public class MetricsQueryController {
     }
 
     @GetMapping("/summary")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Everything counted over a range", description = "Per topic events, errors and success "
             + "rates; per action_type counts; p50/p95/p99 of every duration histogram; distinct correlation ids "
             + "(HyperLogLog union of the windows); router cache-hit rate; routing confidence; task success rate and "
@@ -65,6 +66,7 @@ public class MetricsQueryController {
     }
 
     @GetMapping("/agents/{agent}")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "One agent over a range", description = "Its agent-actions and task-executions: events, "
             + "errors, successes and their rates. Durations are not stored per agent, so there are no percentiles. "
             + "An agent without events in the range answers with zeros.")
@@ -76,6 +78,7 @@ public class MetricsQueryController {
     }
 
     @GetMapping("/top-agents")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "The agents with the most events or errors over a range", description = "Highest first, "
             + "ties by name; ranked by errors, agents without errors are not listed.")
     public TopAgentsResponse topAgents(
@@ -91,6 +94,7 @@ public class MetricsQueryController {
     }
 
     @GetMapping("/series")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "One metric per window over a range", description = "One point per window overlapping the "
             + "range, oldest first, empty windows included: counts are 0 there, rates, means and percentiles null.")
     public SeriesResponse series(

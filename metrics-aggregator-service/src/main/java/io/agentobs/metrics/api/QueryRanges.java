@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,7 +51,7 @@ public final class QueryRanges {
      * @param resolution a resolution label ({@code 5s}, {@code 1m}, {@code 5m}, {@code 1h}); chosen when null or blank
      */
     public QueryRange parse(String from, String to, String resolution) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant start = time("from", blank(from) ? DEFAULT_FROM : from, now);
         Instant end = blank(to) ? now : time("to", to, now);
         if (!start.isBefore(end)) {
