@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ttl how long window keys live after their last write, per resolution
  * @param keyPrefix prefix of every key except seed 001's {@code metrics:routing:count:5min}
  * @param lateLogInterval at most one log line per interval about late events
+ * @param topN how many agents the query API's top-N lists when the request gives no {@code n} (1–1000)
  */
 @Validated
 @ConfigurationProperties("agentobs.metrics")
@@ -31,7 +32,8 @@ public record MetricsAggregatorProperties(
         @NotNull @DefaultValue("60s") Duration grace,
         @Valid @NotNull @DefaultValue Ttl ttl,
         @NotBlank @DefaultValue("agentobs:") String keyPrefix,
-        @NotNull @DefaultValue("1m") Duration lateLogInterval) {
+        @NotNull @DefaultValue("1m") Duration lateLogInterval,
+        @Min(1) @Max(1000) @DefaultValue("10") int topN) {
 
     public MetricsAggregatorProperties {
         if (windowSize != null && (windowSize.toMillis() % 1000 != 0 || windowSize.toSeconds() < 1

@@ -7,6 +7,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
@@ -45,11 +46,20 @@ public final class RedisConnector implements AutoCloseable {
     }
 
     /** The synchronous commands of the shared connection; connects first if needed (throws if Redis is down). */
-    public synchronized RedisCommands<String, String> commands() {
+    public RedisCommands<String, String> commands() {
+        return connection().sync();
+    }
+
+    /** The asynchronous commands of the same connection, for pipelined reads; connects first if needed. */
+    public RedisAsyncCommands<String, String> async() {
+        return connection().async();
+    }
+
+    private synchronized StatefulRedisConnection<String, String> connection() {
         if (connection == null) {
             connection = client.connect();
         }
-        return connection.sync();
+        return connection;
     }
 
     @Override
