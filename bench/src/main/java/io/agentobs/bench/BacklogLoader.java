@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -86,6 +87,21 @@ final class BacklogLoader implements AutoCloseable {
                     row.json()));
         }
         return send(records, rows);
+    }
+
+    /**
+     * Commits the next backlog of a traffic: {@code events} agent actions from now on, or whole traces of the next
+     * seed of {@code simulated} until at least that many events.
+     */
+    Backlog produce(Traffic traffic, SimulatedTraffic simulated, int events)
+            throws ExecutionException, InterruptedException {
+        if (traffic == Traffic.ACTIONS) {
+            return produce(events, Instant.now());
+        }
+        SimulatedTraffic.Traces traces = simulated.next(events);
+        System.out.println(String.format(Locale.ROOT, "[bench] traffic %s, seed %d: %,d traces, %,d events",
+                traffic.wireName(), traces.seed(), traces.traces(), traces.events().size()));
+        return produce(traces.events());
     }
 
     /** Sends the events, each to its topic with its key, in one transaction and commits it. */
