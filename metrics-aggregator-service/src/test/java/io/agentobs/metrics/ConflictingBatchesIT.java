@@ -105,6 +105,25 @@ class ConflictingBatchesIT {
         assertThat(sharedMeters.get("agentobs.metrics.reaggregations").counter().count()).isEqualTo(4);
     }
 
+    @Test
+    void offsetsKafkaSkippedAfterTheStoredOneAreNoConflict() throws Exception {
+        RedisWindowStore owner = store(SHARED_DB, sharedMeters);
+        // offset 100 is a transaction marker: the consumer's next batch starts at 101
+        List<ConsumedEvent> withoutMarker = new ArrayList<>(slice(actions, 0, 100));
+        withoutMarker.addAll(slice(actions, 101, 300));
+
+        owner.write(batch(slice(actions, 0, 100)));
+        owner.write(batch(slice(actions, 101, 300)));
+
+        store(REFERENCE_DB, new SimpleMeterRegistry()).write(batch(withoutMarker));
+        try (RedisDump shared = new RedisDump(REDIS.host(), REDIS.port(), SHARED_DB);
+             RedisDump reference = new RedisDump(REDIS.host(), REDIS.port(), REFERENCE_DB)) {
+            assertThat(shared.redis().hvals("agentobs:offsets:" + GROUP)).containsExactly("300");
+            assertThat(shared.dump()).isEqualTo(reference.dump());
+        }
+        assertThat(sharedMeters.get("agentobs.metrics.reaggregations").counter().count()).isZero();
+    }
+
     private RedisWindowStore store(int database, SimpleMeterRegistry registry) throws Exception {
         RedisConnector redis = new RedisConnector(RedisConnector.uri(null, REDIS.host(), REDIS.port(), null, database,
                 Duration.ofSeconds(5)), Duration.ofSeconds(5));

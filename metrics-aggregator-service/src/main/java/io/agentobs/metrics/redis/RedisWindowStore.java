@@ -60,7 +60,12 @@ public class RedisWindowStore implements EventSink {
         Map<TopicPartition, Start> pending = new LinkedHashMap<>();
         partitions.forEach((tp, records) -> {
             PartitionPositions.Position known = positions.get(tp);
-            pending.put(tp, new Start(records.firstOffset, records.firstOffset, known == null ? null : known.watermark()));
+            // The consumer reads on from the position it last stored or loaded: a first record beyond it means Kafka
+            // skipped the offsets in between (transaction markers, aborted or deleted records), not that they are
+            // missing, so the batch claims to start at that position.
+            long claimed = known != null && known.nextOffset() <= records.firstOffset
+                    ? known.nextOffset() : records.firstOffset;
+            pending.put(tp, new Start(claimed, records.firstOffset, known == null ? null : known.watermark()));
         });
         for (int call = 1; !pending.isEmpty(); call++) {
             if (call > MAX_CALLS) {
