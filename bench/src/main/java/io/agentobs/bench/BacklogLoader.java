@@ -40,6 +40,8 @@ final class BacklogLoader implements AutoCloseable {
     private final List<Topic> topics;
     private final int eventsPerCorrelation;
     private final KafkaProducer<byte[], byte[]> producer;
+    /** After the last agent action of the traffic backlogs so far: event time never goes back between backlogs. */
+    private Instant nextActionTime;
 
     /** Loads backlogs into {@code topics}, created with their catalog partition counts. */
     BacklogLoader(String bootstrapServers, List<Topic> topics, int eventsPerCorrelation) {
@@ -90,13 +92,20 @@ final class BacklogLoader implements AutoCloseable {
     }
 
     /**
-     * Commits the next backlog of a traffic: {@code events} agent actions from now on, or whole traces of the next
-     * seed of {@code simulated} until at least that many events.
+     * Commits the next backlog of a traffic: {@code events} agent actions one millisecond apart in event time, from
+     * now or from after the previous backlog's last one, whichever is later (so the events of a backlog are never
+     * older than those before them, as with live traffic); or whole traces of the next seed of {@code simulated}
+     * until at least that many events.
      */
     Backlog produce(Traffic traffic, SimulatedTraffic simulated, int events)
             throws ExecutionException, InterruptedException {
         if (traffic == Traffic.ACTIONS) {
-            return produce(events, Instant.now());
+            Instant first = Instant.now();
+            if (nextActionTime != null && nextActionTime.isAfter(first)) {
+                first = nextActionTime;
+            }
+            nextActionTime = first.plusMillis(events);
+            return produce(events, first);
         }
         SimulatedTraffic.Traces traces = simulated.next(events);
         System.out.println(String.format(Locale.ROOT, "[bench] traffic %s, seed %d: %,d traces, %,d events",
