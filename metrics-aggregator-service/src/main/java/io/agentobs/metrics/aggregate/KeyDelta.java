@@ -47,6 +47,12 @@ public final class KeyDelta {
         members.add(member);
     }
 
+    /** Adds another delta of the same key. */
+    void addAll(KeyDelta other) {
+        other.increments.forEach(this::increment);
+        members.addAll(other.members);
+    }
+
     public Kind kind() {
         return kind;
     }

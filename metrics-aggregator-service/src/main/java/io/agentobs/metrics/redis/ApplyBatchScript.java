@@ -19,8 +19,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * The Lua script ({@code apply-batch.lua}) that applies a batch's deltas with each partition's next offset and
- * watermark in one atomic call: loaded once, called by {@code EVALSHA}, loaded again when Redis answers NOSCRIPT
- * (after a restart or {@code SCRIPT FLUSH}).
+ * watermark in one atomic call, all or nothing: loaded once, called by {@code EVALSHA}, loaded again when Redis
+ * answers NOSCRIPT (after a restart or {@code SCRIPT FLUSH}).
  */
 public final class ApplyBatchScript {
 
@@ -49,13 +49,18 @@ public final class ApplyBatchScript {
     }
 
     /**
-     * Applies the partitions whose stored position matches theirs and returns the others.
+     * Applies the deltas with every partition's next offset and watermark if Redis holds each partition's first
+     * offset and watermark before (or nothing for it); otherwise writes nothing and returns the partitions that
+     * failed the check.
      *
+     * @param keys the partitions' deltas added up per key ({@link PartitionDeltas#mergedKeys})
      * @throws io.lettuce.core.RedisException whatever Redis answered; the batch is then retried as a whole
      */
-    public List<BatchConflict> apply(RedisCommands<String, String> redis, String clusterId, List<PartitionDeltas> partitions) {
-        String[] keyNames = {keys.offsets(group), keys.watermarks(group), keys.newestRouting(), KeyLayout.SEED_ROUTING_COUNT};
-        String[] args = arguments(clusterId, partitions);
+    public List<BatchConflict> apply(RedisCommands<String, String> redis, String clusterId, List<PartitionDeltas> partitions,
+                                     Map<String, KeyDelta> keys) {
+        String[] keyNames = {this.keys.offsets(group), this.keys.watermarks(group), this.keys.newestRouting(),
+            KeyLayout.SEED_ROUTING_COUNT};
+        String[] args = arguments(clusterId, partitions, keys);
         List<Object> result;
         String current = sha;
         if (current == null) {
@@ -76,7 +81,7 @@ public final class ApplyBatchScript {
         return conflicts;
     }
 
-    String[] arguments(String clusterId, List<PartitionDeltas> partitions) {
+    String[] arguments(String clusterId, List<PartitionDeltas> partitions, Map<String, KeyDelta> keys) {
         List<String> args = new ArrayList<>();
         args.add(fiveMinutePrefix);
         args.add(':' + KeyLayout.EVENTS);
@@ -90,14 +95,14 @@ public final class ApplyBatchScript {
             args.add(p.watermarkBefore() == null ? "" : p.watermarkBefore().toString());
             args.add(p.watermarkAfter() == null ? "" : p.watermarkAfter().toString());
             args.add(p.newestRouting() == null ? "" : p.newestRouting().toString());
-            int countAt = args.size();
-            args.add(null);
-            int entries = 0;
-            for (Map.Entry<String, KeyDelta> entry : p.keys().entrySet()) {
-                entries += addKey(args, entry.getKey(), entry.getValue());
-            }
-            args.set(countAt, Integer.toString(entries));
         }
+        int countAt = args.size();
+        args.add(null);
+        int entries = 0;
+        for (Map.Entry<String, KeyDelta> entry : keys.entrySet()) {
+            entries += addKey(args, entry.getKey(), entry.getValue());
+        }
+        args.set(countAt, Integer.toString(entries));
         return args.toArray(String[]::new);
     }
 
