@@ -2,6 +2,8 @@ package io.agentobs.metrics.aggregate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,13 +96,12 @@ public final class BatchAggregator {
             if (topic == Topic.AGENT_ROUTING_DECISIONS) {
                 newestRouting = newestRouting == null ? time : Math.max(newestRouting, time);
             }
-            String correlation = correlationId(json);
             for (int r = 0; r < resolutions.length; r++) {
                 WindowDeltas w = acc.window(r, resolutions[r].windowStart(time));
                 w.hash(WindowDeltas.EVENTS).increment(topicName, 1);
-                w.hyperLogLog(WindowDeltas.CORRELATIONS).add(correlation);
                 eventWindows[r] = w;
             }
+            acc.correlations(eventWindows).add(correlationId(json));
             switch (topic) {
                 case AGENT_ACTIONS -> action(eventWindows, json);
                 case TASK_EXECUTIONS -> task(eventWindows, json);
@@ -247,6 +248,8 @@ public final class BatchAggregator {
         private final WindowDeltas[] last;
         private final Map<Long, WindowDeltas>[] byStart;
         private KeyDelta lateKey;
+        private KeyDelta lastCorrelations;
+        private WindowDeltas[] lastCorrelationWindows;
 
         @SuppressWarnings("unchecked")
         Accumulator(int resolutionCount) {
@@ -266,6 +269,25 @@ public final class BatchAggregator {
                 last[r] = w;
             }
             return w;
+        }
+
+        /**
+         * The distinct correlation ids of the events in these windows (one of each resolution): one delta per
+         * combination of windows, whose members the script adds to the correlations key of each.
+         */
+        KeyDelta correlations(WindowDeltas[] eventWindows) {
+            if (lastCorrelations != null && Arrays.equals(lastCorrelationWindows, eventWindows)) {
+                return lastCorrelations;
+            }
+            List<String> names = new ArrayList<>(eventWindows.length);
+            List<Long> ttls = new ArrayList<>(eventWindows.length);
+            for (WindowDeltas w : eventWindows) {
+                names.add(w.key(KeyLayout.CORRELATIONS));
+                ttls.add(w.ttlSeconds());
+            }
+            lastCorrelations = deltas.computeIfAbsent(String.join(" ", names), k -> KeyDelta.hyperLogLogs(names, ttls));
+            lastCorrelationWindows = eventWindows.clone();
+            return lastCorrelations;
         }
 
         KeyDelta late() {

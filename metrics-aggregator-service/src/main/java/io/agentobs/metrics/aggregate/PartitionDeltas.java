@@ -42,7 +42,7 @@ public record PartitionDeltas(TopicPartition partition, long firstOffset, long n
                 KeyDelta existing = merged.putIfAbsent(key, delta);
                 if (existing != null) {
                     if (copied.add(key)) {
-                        KeyDelta copy = new KeyDelta(existing.kind(), existing.ttlSeconds());
+                        KeyDelta copy = existing.emptyCopy();
                         copy.addAll(existing);
                         merged.put(key, copy);
                         existing = copy;

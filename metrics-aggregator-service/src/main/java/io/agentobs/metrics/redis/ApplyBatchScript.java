@@ -24,9 +24,6 @@ import io.lettuce.core.api.sync.RedisCommands;
  */
 public final class ApplyBatchScript {
 
-    /** PFADD members per command: stays far below Lua's limit on unpacked arguments. */
-    static final int MAX_MEMBERS_PER_ADD = 1000;
-
     private static final String SOURCE = load();
 
     private final KeyLayout keys;
@@ -96,42 +93,32 @@ public final class ApplyBatchScript {
             args.add(p.watermarkAfter() == null ? "" : p.watermarkAfter().toString());
             args.add(p.newestRouting() == null ? "" : p.newestRouting().toString());
         }
-        int countAt = args.size();
-        args.add(null);
-        int entries = 0;
-        for (Map.Entry<String, KeyDelta> entry : keys.entrySet()) {
-            entries += addKey(args, entry.getKey(), entry.getValue());
-        }
-        args.set(countAt, Integer.toString(entries));
+        args.add(Integer.toString(keys.size()));
+        keys.forEach((key, delta) -> addKey(args, key, delta));
         return args.toArray(String[]::new);
     }
 
-    /** Adds one key's entries (an HLL with many members becomes several) and returns how many. */
-    private static int addKey(List<String> args, String key, KeyDelta delta) {
-        String ttl = Long.toString(delta.ttlSeconds());
-        if (delta.kind() == KeyDelta.Kind.HYPER_LOG_LOG) {
-            List<String> members = new ArrayList<>(delta.members());
-            int entries = 0;
-            for (int from = 0; from < members.size(); from += MAX_MEMBERS_PER_ADD) {
-                List<String> chunk = members.subList(from, Math.min(members.size(), from + MAX_MEMBERS_PER_ADD));
-                args.add(delta.kind().code());
-                args.add(key);
-                args.add(ttl);
-                args.add(Integer.toString(chunk.size()));
-                args.addAll(chunk);
-                entries++;
-            }
-            return entries;
-        }
+    /** Adds one delta's entry. */
+    private static void addKey(List<String> args, String key, KeyDelta delta) {
         args.add(delta.kind().code());
+        if (delta.kind() == KeyDelta.Kind.HYPER_LOG_LOG) {
+            List<String> keys = delta.hyperLogLogKeys();
+            args.add(Integer.toString(keys.size()));
+            for (int i = 0; i < keys.size(); i++) {
+                args.add(keys.get(i));
+                args.add(Long.toString(delta.hyperLogLogTtls().get(i)));
+            }
+            args.add(Integer.toString(delta.members().size()));
+            args.addAll(delta.members());
+            return;
+        }
         args.add(key);
-        args.add(ttl);
-        args.add(Integer.toString(delta.increments().size()));
-        delta.increments().forEach((field, by) -> {
+        args.add(Long.toString(delta.ttlSeconds()));
+        args.add(Integer.toString(delta.fieldCount()));
+        delta.forEachIncrement((field, by) -> {
             args.add(field);
             args.add(Long.toString(by));
         });
-        return 1;
     }
 
     private static String text(Object value) {

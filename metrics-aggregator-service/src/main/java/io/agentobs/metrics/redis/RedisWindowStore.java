@@ -89,7 +89,7 @@ public class RedisWindowStore implements EventSink {
                     applied.late().forEach(metrics::late);
                     lateLog.record(applied.late());
                 }
-                metrics.keysWritten(keys.size());
+                metrics.keysWritten(keys.values().stream().mapToInt(KeyDelta::redisKeys).sum());
                 return;
             }
             // nothing was written: the refused partitions continue from where Redis is, the others are sent again

@@ -4,8 +4,8 @@
 --       4 TTL (s) of KEYS[3] and KEYS[4], 5 number of partitions, then per partition:
 --       field, first offset, next offset, watermark before ('' = none), watermark after, newest routing time ('');
 --       then the number of keys, then per key (the deltas of every partition, added up):
---       kind (h | z | p), key, TTL (s, 0 = none), number of items, the items
---       (h: field, increment pairs; z: member, increment pairs; p: members).
+--       h (hash) or z (sorted set), key, TTL (s, 0 = none), number of pairs, the field (member), increment pairs;
+--       or p (HyperLogLog), number of keys, key and TTL pairs, number of members, the members (added to each key).
 -- The batch is applied only if, for every partition, Redis holds no offset or the batch's first offset, and a stored
 -- watermark equal to the batch's watermark before. Otherwise nothing is written.
 -- Returns, per partition that failed the check: its index (0-based), the stored offset and the stored watermark
@@ -38,24 +38,41 @@ local j = 6 + partitions * 6
 local keyCount = tonumber(ARGV[j])
 j = j + 1
 for _ = 1, keyCount do
-  local kind, key, ttl, items = ARGV[j], ARGV[j + 1], tonumber(ARGV[j + 2]), tonumber(ARGV[j + 3])
-  j = j + 4
+  local kind = ARGV[j]
   if kind == 'p' then
-    redis.call('PFADD', key, unpack(ARGV, j, j + items - 1))
-    j = j + items
-  elseif kind == 'h' then
-    for _ = 1, items do
-      redis.call('HINCRBY', key, ARGV[j], ARGV[j + 1])
-      j = j + 2
+    local hlls = tonumber(ARGV[j + 1])
+    local firstKey = j + 2
+    j = firstKey + 2 * hlls
+    local items = tonumber(ARGV[j])
+    local first, last = j + 1, j + items
+    for k = 0, hlls - 1 do
+      local key, ttl = ARGV[firstKey + 2 * k], tonumber(ARGV[firstKey + 2 * k + 1])
+      -- at most 1000 members per PFADD: far below Lua's limit on unpacked values
+      for from = first, last, 1000 do
+        redis.call('PFADD', key, unpack(ARGV, from, math.min(from + 999, last)))
+      end
+      if ttl > 0 then
+        redis.call('EXPIRE', key, ttl)
+      end
     end
+    j = last + 1
   else
-    for _ = 1, items do
-      redis.call('ZINCRBY', key, ARGV[j + 1], ARGV[j])
-      j = j + 2
+    local key, ttl, items = ARGV[j + 1], tonumber(ARGV[j + 2]), tonumber(ARGV[j + 3])
+    j = j + 4
+    if kind == 'h' then
+      for _ = 1, items do
+        redis.call('HINCRBY', key, ARGV[j], ARGV[j + 1])
+        j = j + 2
+      end
+    else
+      for _ = 1, items do
+        redis.call('ZINCRBY', key, ARGV[j + 1], ARGV[j])
+        j = j + 2
+      end
     end
-  end
-  if ttl > 0 then
-    redis.call('EXPIRE', key, ttl)
+    if ttl > 0 then
+      redis.call('EXPIRE', key, ttl)
+    end
   end
 end
 
