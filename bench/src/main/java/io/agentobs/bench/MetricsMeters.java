@@ -28,8 +28,8 @@ record MetricsMeters(double batches, double listenerSeconds, double aggregated, 
     String format() {
         return String.format(Locale.ROOT, "%,.0f batches (mean %,.0f events), listener busy %.2f s; %,.0f events"
                         + " aggregated, %,.0f late; %,.0f script calls, %.2f s in them (mean %.1f ms, %,.0f keys);"
-                        + " %,.0f partitions aggregated again", batches, batches == 0 ? 0 : (aggregated + late) / batches,
-                listenerSeconds, aggregated, late, scriptCalls, scriptSeconds,
+                        + " %,.0f partitions aggregated again", batches,
+                batches == 0 ? 0 : (aggregated + late) / batches, listenerSeconds, aggregated, late, scriptCalls, scriptSeconds,
                 scriptCalls == 0 ? 0 : 1000 * scriptSeconds / scriptCalls, scriptCalls == 0 ? 0 : keys / scriptCalls,
                 reaggregations);
     }

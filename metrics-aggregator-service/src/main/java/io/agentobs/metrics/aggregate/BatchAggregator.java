@@ -107,8 +107,8 @@ public final class BatchAggregator {
                 case TASK_EXECUTIONS -> task(eventWindows, json);
                 case AGENT_ROUTING_DECISIONS -> routing(eventWindows, json);
                 case ROUTER_PERFORMANCE_METRICS -> router(eventWindows, json);
-                case AGENT_TRANSFORMATION_EVENTS ->
-                        histogram(eventWindows, WindowDeltas.HIST_TRANSFORMATION, number(json, "transformation_duration_ms"));
+                case AGENT_TRANSFORMATION_EVENTS -> histogram(eventWindows, WindowDeltas.HIST_TRANSFORMATION,
+                        number(json, "transformation_duration_ms"));
                 default -> {
                 }
             }

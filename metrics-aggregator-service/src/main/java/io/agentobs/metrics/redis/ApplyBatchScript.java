@@ -53,8 +53,8 @@ public final class ApplyBatchScript {
      * @param keys the partitions' deltas added up per key ({@link PartitionDeltas#mergedKeys})
      * @throws io.lettuce.core.RedisException whatever Redis answered; the batch is then retried as a whole
      */
-    public List<BatchConflict> apply(RedisCommands<String, String> redis, String clusterId, List<PartitionDeltas> partitions,
-                                     Map<String, KeyDelta> keys) {
+    public List<BatchConflict> apply(RedisCommands<String, String> redis, String clusterId,
+                                     List<PartitionDeltas> partitions, Map<String, KeyDelta> keys) {
         String[] keyNames = {this.keys.offsets(group), this.keys.watermarks(group), this.keys.newestRouting(),
             KeyLayout.SEED_ROUTING_COUNT};
         String[] args = arguments(clusterId, partitions, keys);

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * partition's next offset and watermark with the deltas of all partitions added up, atomically and all or nothing.
  * When a partition's stored offset is not the one its deltas start at (another instance applied some of these
  * records, or this one's view is stale), nothing is applied: that partition is aggregated again from the stored
- * offset and watermark (or dropped when Redis holds all of it) and the batch is sent again, so the result is exact. Every Redis
- * error propagates: the consumer retries the batch with backoff and readiness turns DOWN.
+ * offset and watermark (or dropped when Redis holds all of it) and the batch is sent again, so the result is exact.
+ * Every Redis error propagates: the consumer retries the batch with backoff and readiness turns DOWN.
  */
 public class RedisWindowStore implements EventSink {
 
