@@ -3,7 +3,6 @@ package io.agentobs.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -210,13 +209,7 @@ public final class AuditBacklog {
 
     /** Commits the next backlog of the traffic: {@code events} agent actions, or whole traces up to at least that. */
     private Backlog produce(int events) throws Exception {
-        if (traffic == Traffic.ACTIONS) {
-            return loader.produce(events, Instant.now());
-        }
-        SimulatedTraffic.Traces traces = simulated.next(events);
-        log(String.format(Locale.ROOT, "traffic %s, seed %d: %,d traces, %,d events", traffic.wireName(),
-                traces.seed(), traces.traces(), traces.events().size()));
-        return loader.produce(traces.events());
+        return loader.produce(traffic, simulated, events);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,8 @@ final class BacklogLoader implements AutoCloseable {
     private final List<Topic> topics;
     private final int eventsPerCorrelation;
     private final KafkaProducer<byte[], byte[]> producer;
+    /** After the last agent action of the traffic backlogs so far: event time never goes back between backlogs. */
+    private Instant nextActionTime;
 
     /** Loads backlogs into {@code topics}, created with their catalog partition counts. */
     BacklogLoader(String bootstrapServers, List<Topic> topics, int eventsPerCorrelation) {
@@ -86,6 +89,28 @@ final class BacklogLoader implements AutoCloseable {
                     row.json()));
         }
         return send(records, rows);
+    }
+
+    /**
+     * Commits the next backlog of a traffic: {@code events} agent actions one millisecond apart in event time, from
+     * now or from after the previous backlog's last one, whichever is later (so the events of a backlog are never
+     * older than those before them, as with live traffic); or whole traces of the next seed of {@code simulated}
+     * until at least that many events.
+     */
+    Backlog produce(Traffic traffic, SimulatedTraffic simulated, int events)
+            throws ExecutionException, InterruptedException {
+        if (traffic == Traffic.ACTIONS) {
+            Instant first = Instant.now();
+            if (nextActionTime != null && nextActionTime.isAfter(first)) {
+                first = nextActionTime;
+            }
+            nextActionTime = first.plusMillis(events);
+            return produce(events, first);
+        }
+        SimulatedTraffic.Traces traces = simulated.next(events);
+        System.out.println(String.format(Locale.ROOT, "[bench] traffic %s, seed %d: %,d traces, %,d events",
+                traffic.wireName(), traces.seed(), traces.traces(), traces.events().size()));
+        return produce(traces.events());
     }
 
     /** Sends the events, each to its topic with its key, in one transaction and commits it. */

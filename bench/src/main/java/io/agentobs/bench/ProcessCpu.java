@@ -18,11 +18,12 @@ import java.util.function.LongSupplier;
 /**
  * Where the CPU goes while a benchmark runs, from Linux's {@code /proc}: the service JVM, PostgreSQL's backends of
  * the service and of the benchmark, PostgreSQL's background processes (WAL writer, checkpointer, autovacuum…) when
- * there is a PostgreSQL server, the benchmark JVM (which also runs the Kafka broker and, for the audit logger, the
- * S3 server), and the whole machine, busy and waiting for I/O.
+ * there is a PostgreSQL server, the Redis server and its snapshot children when there is one, the benchmark JVM
+ * (which also runs the Kafka broker and, for the audit logger, the S3 server), and the whole machine, busy and
+ * waiting for I/O.
  *
  * <p>A thread samples every 100 ms and keeps each process's last figure, so processes that exit between two
- * {@link #snapshot()}s (an autovacuum worker, say) still count.
+ * {@link #snapshot()}s (an autovacuum worker, a Redis snapshot child, say) still count.
  */
 final class ProcessCpu implements AutoCloseable {
 
@@ -32,6 +33,7 @@ final class ProcessCpu implements AutoCloseable {
         PG_SERVICE("PostgreSQL backends of the service"),
         PG_BENCH("PostgreSQL backends of the benchmark (progress, retention deletes)"),
         PG_BACKGROUND("PostgreSQL background (WAL writer, checkpointer, autovacuum…)"),
+        REDIS("Redis server (and its snapshot children)"),
         BENCH_JVM("benchmark JVM (Kafka broker, S3 server if any, producer, progress polling)");
 
         private final String label;
@@ -56,6 +58,7 @@ final class ProcessCpu implements AutoCloseable {
     private final long ticksPerSecond;
     private final long postmasterPid;
     private final Set<Long> benchBackends;
+    private final long redisPid;
     private final LongSupplier servicePid;
     private final long benchPid = ProcessHandle.current().pid();
     /** pid:start time → last CPU ticks seen and what the process is. */
@@ -67,9 +70,14 @@ final class ProcessCpu implements AutoCloseable {
      * (0: none running).
      */
     ProcessCpu(long postmasterPid, Set<Long> benchBackends, LongSupplier servicePid) {
+        this(postmasterPid, benchBackends, 0, servicePid);
+    }
+
+    private ProcessCpu(long postmasterPid, Set<Long> benchBackends, long redisPid, LongSupplier servicePid) {
         this.ticksPerSecond = clockTicks();
         this.postmasterPid = postmasterPid;
         this.benchBackends = benchBackends;
+        this.redisPid = redisPid;
         this.servicePid = servicePid;
         this.sampler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "bench-cpu-sampler");
@@ -82,6 +90,11 @@ final class ProcessCpu implements AutoCloseable {
     /** Samples a service and this JVM, with no PostgreSQL server. */
     static ProcessCpu withoutPostgres(LongSupplier servicePid) {
         return new ProcessCpu(0, Set.of(), servicePid);
+    }
+
+    /** Samples a service, this JVM and a Redis server with the processes it forks (snapshots), no PostgreSQL. */
+    static ProcessCpu withRedis(long redisPid, LongSupplier servicePid) {
+        return new ProcessCpu(0, Set.of(), redisPid, servicePid);
     }
 
     /** The CPU used so far, per part and machine-wide, sampled now. */
@@ -102,7 +115,7 @@ final class ProcessCpu implements AutoCloseable {
     Usage between(Snapshot from, Snapshot to) {
         Map<Part, Double> seconds = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
-            if (postmasterPid != 0 || !part.postgres()) {
+            if ((postmasterPid != 0 || !part.postgres()) && (redisPid != 0 || part != Part.REDIS)) {
                 seconds.put(part, (to.ticks.get(part) - from.ticks.get(part)) / (double) ticksPerSecond);
             }
         }
@@ -154,6 +167,12 @@ final class ProcessCpu implements AutoCloseable {
             long service = servicePid.getAsLong();
             if (service > 0) {
                 record(service, Part.SERVICE_JVM);
+            }
+            if (redisPid != 0) {
+                record(redisPid, Part.REDIS);
+                for (long child : children(redisPid)) {
+                    record(child, Part.REDIS);
+                }
             }
             if (postmasterPid != 0) {
                 record(postmasterPid, Part.PG_BACKGROUND);

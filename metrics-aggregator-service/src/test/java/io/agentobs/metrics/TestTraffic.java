@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
-import io.agentobs.events.AgentEvent;
+import io.agentobs.consumer.ConsumedEvent;
 import io.agentobs.events.Topic;
 import io.agentobs.events.codec.EventCodec;
 import io.agentobs.events.codec.InvalidEventException;
 import io.agentobs.events.samples.SampleEvents;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,10 +73,12 @@ public final class TestTraffic {
         return e;
     }
 
-    /** The event bound to its record, as the service sees it. */
-    public static AgentEvent bind(Topic topic, ObjectNode event) {
+    /** The event as the sink receives it: its validated JSON, unbound, from a record at offset 0. */
+    public static ConsumedEvent consumed(Topic topic, ObjectNode event) {
+        byte[] value = SampleEvents.bytes(event);
         try {
-            return CODEC.decode(topic, SampleEvents.bytes(event));
+            return new ConsumedEvent(topic, CODEC.decodeTree(topic, value), null,
+                    new ConsumerRecord<>(topic.topicName(), 0, 0, SampleEvents.key(topic, event), value));
         } catch (InvalidEventException e) {
             throw new IllegalArgumentException("test event is invalid: " + e.getMessage(), e);
         }

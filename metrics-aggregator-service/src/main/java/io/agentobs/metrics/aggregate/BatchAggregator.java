@@ -2,27 +2,32 @@ package io.agentobs.metrics.aggregate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import io.agentobs.events.ActionType;
-import io.agentobs.events.AgentAction;
-import io.agentobs.events.AgentEvent;
-import io.agentobs.events.RouterPerformanceMetric;
-import io.agentobs.events.RoutingDecision;
-import io.agentobs.events.TaskExecution;
-import io.agentobs.events.TransformationEvent;
+import io.agentobs.consumer.ConsumedEvent;
+import io.agentobs.events.Topic;
 import io.agentobs.metrics.histogram.LogLinearBuckets;
 import io.agentobs.metrics.window.Resolution;
 import io.agentobs.metrics.window.Windows;
 
 import org.apache.kafka.common.TopicPartition;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * Aggregates one partition's events of a batch in Java into deltas per Redis key and field, so the Redis work of a
  * batch grows with the distinct keys it touches, not with its events. Events are taken in offset order: each one is
  * judged late against the partition's watermark as it was just before that event.
+ *
+ * <p>Reads the validated JSON of each event ({@link ConsumedEvent#json()}), not a bound record: the fields it needs
+ * are few, and binding would cost more than the aggregation. Key names are built once per window of a batch, and
+ * field names once per agent, type or domain.
  *
  * <p>Errors and successes: an action is an error when its {@code action_type} is {@code error} and a success when it
  * is {@code success}; a task execution is a success or an error by its {@code success} field. Per agent both
@@ -32,13 +37,33 @@ public final class BatchAggregator {
 
     private static final BigDecimal CONFIDENCE_BUCKETS = BigDecimal.valueOf(20);
     private static final long QUALITY_SCALE = 1_000_000L;
+    /** Histogram bucket fields kept as strings: every exact bucket and the next 16 powers of two. */
+    private static final String[] BUCKET_FIELDS = new String[LogLinearBuckets.EXACT_BELOW + 16 * 1024];
+    private static final String[] CONFIDENCE_FIELDS = new String[20];
+
+    static {
+        for (int i = 0; i < BUCKET_FIELDS.length; i++) {
+            BUCKET_FIELDS[i] = Integer.toString(i);
+        }
+        for (int i = 0; i < CONFIDENCE_FIELDS.length; i++) {
+            int hundredths = i * 5;
+            CONFIDENCE_FIELDS[i] = "0." + (hundredths < 10 ? "0" : "") + hundredths;
+        }
+    }
 
     private final Windows windows;
     private final KeyLayout keys;
+    private final Resolution[] resolutions;
+    private final String[] windowPrefixes;
 
     public BatchAggregator(Windows windows, KeyLayout keys) {
         this.windows = windows;
         this.keys = keys;
+        this.resolutions = windows.resolutions().toArray(Resolution[]::new);
+        this.windowPrefixes = new String[resolutions.length];
+        for (int r = 0; r < resolutions.length; r++) {
+            windowPrefixes[r] = keys.windowPrefix(resolutions[r]);
+        }
     }
 
     /**
@@ -51,144 +76,226 @@ public final class BatchAggregator {
      * @param events the partition's events from {@code firstOffset} on, in offset order
      */
     public PartitionDeltas aggregate(TopicPartition partition, long firstOffset, long nextOffset, Long watermarkBefore,
-                                     List<? extends AgentEvent> events) {
-        Accumulator acc = new Accumulator();
+                                     List<ConsumedEvent> events) {
+        Accumulator acc = new Accumulator(resolutions.length);
         Long watermark = watermarkBefore;
         Long newestRouting = null;
-        for (AgentEvent event : events) {
-            long time = event.timestamp().toEpochMilli();
-            String topic = event.topic().topicName();
+        WindowDeltas[] eventWindows = new WindowDeltas[resolutions.length];
+        for (ConsumedEvent event : events) {
+            ObjectNode json = event.json();
+            Topic topic = event.topic();
+            String topicName = topic.topicName();
+            long time = EventTime.epochMillis(json.get("timestamp").asString());
             if (windows.isLate(time, watermark)) {
-                acc.hash(keys.late(), 0).increment(topic, 1);
-                acc.late.merge(topic, 1L, Long::sum);
+                acc.late().increment(topicName, 1);
+                acc.late.merge(topicName, 1L, Long::sum);
                 continue;
             }
             watermark = watermark == null ? time : Math.max(watermark, time);
-            acc.aggregated.merge(topic, 1L, Long::sum);
-            if (event instanceof RoutingDecision) {
+            acc.aggregated.merge(topicName, 1L, Long::sum);
+            if (topic == Topic.AGENT_ROUTING_DECISIONS) {
                 newestRouting = newestRouting == null ? time : Math.max(newestRouting, time);
             }
-            for (Resolution resolution : windows.resolutions()) {
-                count(acc, new Window(resolution, resolution.windowStart(time)), event);
+            for (int r = 0; r < resolutions.length; r++) {
+                WindowDeltas w = acc.window(r, resolutions[r].windowStart(time));
+                w.hash(WindowDeltas.EVENTS).increment(topicName, 1);
+                eventWindows[r] = w;
+            }
+            acc.correlations(eventWindows).add(correlationId(json));
+            switch (topic) {
+                case AGENT_ACTIONS -> action(eventWindows, json);
+                case TASK_EXECUTIONS -> task(eventWindows, json);
+                case AGENT_ROUTING_DECISIONS -> routing(eventWindows, json);
+                case ROUTER_PERFORMANCE_METRICS -> router(eventWindows, json);
+                case AGENT_TRANSFORMATION_EVENTS -> histogram(eventWindows, WindowDeltas.HIST_TRANSFORMATION,
+                        number(json, "transformation_duration_ms"));
+                default -> {
+                }
             }
         }
         return new PartitionDeltas(partition, firstOffset, nextOffset, watermarkBefore, watermark, newestRouting,
-                acc.keys, acc.aggregated, acc.late);
+                acc.deltas, acc.aggregated, acc.late);
     }
 
-    private void count(Accumulator acc, Window w, AgentEvent event) {
-        acc.hash(key(w, KeyLayout.EVENTS), w.ttl()).increment(event.topic().topicName(), 1);
-        acc.hyperLogLog(key(w, KeyLayout.CORRELATIONS), w.ttl()).add(event.correlationId().toString());
-        if (event instanceof AgentAction action) {
-            countAction(acc, w, action);
-        } else if (event instanceof TaskExecution task) {
-            countTask(acc, w, task);
-        } else if (event instanceof RoutingDecision routing) {
-            int bucket = BigDecimal.valueOf(routing.confidenceScore()).multiply(CONFIDENCE_BUCKETS)
-                    .setScale(0, RoundingMode.FLOOR).intValue();
-            bucket = Math.max(0, Math.min(19, bucket));
-            acc.hash(key(w, KeyLayout.CONFIDENCE), w.ttl()).increment(confidenceField(bucket), 1);
-            histogram(acc, w, "routing_ms", routing.routingTimeMs());
-        } else if (event instanceof RouterPerformanceMetric router) {
-            histogram(acc, w, "router_ms", router.routingDurationMs());
-            if (router.cacheHit() != null) {
-                KeyDelta hash = acc.hash(key(w, KeyLayout.ROUTER), w.ttl());
+    private static void action(WindowDeltas[] eventWindows, ObjectNode json) {
+        String type = text(json, "action_type");
+        boolean error = "error".equals(type);
+        boolean success = "success".equals(type);
+        NameFields typeFields = NameFields.of(type);
+        String agent = text(json, "agent_name");
+        NameFields agentFields = NameFields.of(agent);
+        for (WindowDeltas w : eventWindows) {
+            outcome(w.hash(WindowDeltas.ACTION_TYPES), typeFields, error, success);
+            agent(w, agent, agentFields, error, success);
+        }
+        histogram(eventWindows, WindowDeltas.HIST_ACTION, number(json, "duration_ms"));
+    }
+
+    private static void task(WindowDeltas[] eventWindows, ObjectNode json) {
+        JsonNode successNode = json.get("success");
+        boolean success = successNode != null && successNode.isBoolean() && successNode.booleanValue();
+        String agent = text(json, "agent_name");
+        NameFields agentFields = NameFields.of(agent);
+        NameFields typeFields = NameFields.of(text(json, "task_type"));
+        String domain = text(json, "domain");
+        NameFields domainFields = NameFields.of(domain == null ? "unknown" : domain);
+        JsonNode quality = json.get("quality_score");
+        Long qualityMicros = quality == null || quality.isNull() ? null
+                : Math.round(quality.doubleValue() * QUALITY_SCALE);
+        for (WindowDeltas w : eventWindows) {
+            agent(w, agent, agentFields, !success, success);
+            taskStats(w.hash(WindowDeltas.TASKS_BY_TYPE), typeFields, success, qualityMicros);
+            taskStats(w.hash(WindowDeltas.TASKS_BY_DOMAIN), domainFields, success, qualityMicros);
+        }
+        histogram(eventWindows, WindowDeltas.HIST_TASK, number(json, "total_duration_ms"));
+    }
+
+    private static void routing(WindowDeltas[] eventWindows, ObjectNode json) {
+        int bucket = BigDecimal.valueOf(json.get("confidence_score").doubleValue()).multiply(CONFIDENCE_BUCKETS)
+                .setScale(0, RoundingMode.FLOOR).intValue();
+        String field = CONFIDENCE_FIELDS[Math.max(0, Math.min(19, bucket))];
+        for (WindowDeltas w : eventWindows) {
+            w.hash(WindowDeltas.CONFIDENCE).increment(field, 1);
+        }
+        histogram(eventWindows, WindowDeltas.HIST_ROUTING, number(json, "routing_time_ms"));
+    }
+
+    private static void router(WindowDeltas[] eventWindows, ObjectNode json) {
+        histogram(eventWindows, WindowDeltas.HIST_ROUTER, number(json, "routing_duration_ms"));
+        JsonNode cacheHit = json.get("cache_hit");
+        if (cacheHit != null && cacheHit.isBoolean()) {
+            boolean hit = cacheHit.booleanValue();
+            for (WindowDeltas w : eventWindows) {
+                KeyDelta hash = w.hash(WindowDeltas.ROUTER);
                 hash.increment("lookups", 1);
-                if (router.cacheHit()) {
+                if (hit) {
                     hash.increment("cache_hits", 1);
                 }
             }
-        } else if (event instanceof TransformationEvent transformation) {
-            histogram(acc, w, "transformation_ms", transformation.transformationDurationMs());
         }
     }
 
-    private void countAction(Accumulator acc, Window w, AgentAction action) {
-        boolean error = action.actionType() == ActionType.ERROR;
-        boolean success = action.actionType() == ActionType.SUCCESS;
-        outcome(acc.hash(key(w, KeyLayout.ACTION_TYPES), w.ttl()), action.actionType().wireName(), error, success);
-        agent(acc, w, action.agentName(), error, success);
-        histogram(acc, w, "action_ms", action.durationMs());
-    }
-
-    private void countTask(Accumulator acc, Window w, TaskExecution task) {
-        boolean success = Boolean.TRUE.equals(task.success());
-        agent(acc, w, task.agentName(), !success, success);
-        String domain = task.domain() == null ? "unknown" : task.domain();
-        taskStats(acc.hash(key(w, KeyLayout.TASKS_BY_TYPE), w.ttl()), task.taskType(), task, success);
-        taskStats(acc.hash(key(w, KeyLayout.TASKS_BY_DOMAIN), w.ttl()), domain, task, success);
-        histogram(acc, w, "task_ms", task.totalDurationMs());
-    }
-
-    private static void taskStats(KeyDelta hash, String name, TaskExecution task, boolean success) {
-        hash.increment("count:" + name, 1);
+    private static void taskStats(KeyDelta hash, NameFields name, boolean success, Long qualityMicros) {
+        hash.increment(name.count(), 1);
         if (success) {
-            hash.increment("successes:" + name, 1);
+            hash.increment(name.successes(), 1);
         }
-        if (task.qualityScore() != null) {
-            hash.increment("quality_n:" + name, 1);
-            hash.increment("quality_sum_micros:" + name, Math.round(task.qualityScore() * QUALITY_SCALE));
-        }
-    }
-
-    private void agent(Accumulator acc, Window w, String agent, boolean error, boolean success) {
-        outcome(acc.hash(key(w, KeyLayout.AGENTS), w.ttl()), agent, error, success);
-        acc.sortedSet(key(w, KeyLayout.TOP_VOLUME), w.ttl()).increment(agent, 1);
-        if (error) {
-            acc.sortedSet(key(w, KeyLayout.TOP_ERRORS), w.ttl()).increment(agent, 1);
+        if (qualityMicros != null) {
+            hash.increment(name.qualityN(), 1);
+            hash.increment(name.qualitySumMicros(), qualityMicros);
         }
     }
 
-    private static void outcome(KeyDelta hash, String name, boolean error, boolean success) {
-        hash.increment("count:" + name, 1);
+    private static void agent(WindowDeltas w, String agent, NameFields fields, boolean error, boolean success) {
+        outcome(w.hash(WindowDeltas.AGENTS), fields, error, success);
+        w.sortedSet(WindowDeltas.TOP_VOLUME).increment(agent, 1);
         if (error) {
-            hash.increment("errors:" + name, 1);
+            w.sortedSet(WindowDeltas.TOP_ERRORS).increment(agent, 1);
+        }
+    }
+
+    private static void outcome(KeyDelta hash, NameFields name, boolean error, boolean success) {
+        hash.increment(name.count(), 1);
+        if (error) {
+            hash.increment(name.errors(), 1);
         }
         if (success) {
-            hash.increment("successes:" + name, 1);
+            hash.increment(name.successes(), 1);
         }
     }
 
-    private void histogram(Accumulator acc, Window w, String metric, Long value) {
+    private static void histogram(WindowDeltas[] eventWindows, int metric, Long value) {
         if (value != null) {
-            acc.hash(key(w, KeyLayout.HISTOGRAM + metric), w.ttl())
-                    .increment(Integer.toString(LogLinearBuckets.index(value)), 1);
+            int index = LogLinearBuckets.index(value);
+            String field = index < BUCKET_FIELDS.length ? BUCKET_FIELDS[index] : Integer.toString(index);
+            for (WindowDeltas w : eventWindows) {
+                w.hash(metric).increment(field, 1);
+            }
         }
     }
 
     /** The field of a confidence bucket: its lower bound, {@code 0.00} to {@code 0.95}. */
     public static String confidenceField(int bucket) {
-        int hundredths = bucket * 5;
-        return "0." + (hundredths < 10 ? "0" : "") + hundredths;
+        return CONFIDENCE_FIELDS[bucket];
     }
 
-    private String key(Window w, String metric) {
-        return keys.window(w.resolution(), w.start(), metric);
-    }
-
-    /** One window of one resolution. */
-    private record Window(Resolution resolution, long start) {
-        long ttl() {
-            return resolution.ttl().toSeconds();
+    /** The correlation id as the bound event writes it: a UUID in lower case. */
+    private static String correlationId(ObjectNode json) {
+        String id = json.get("correlation_id").asString();
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isUpperCase(id.charAt(i))) {
+                return id.toLowerCase(Locale.ROOT);
+            }
         }
+        return id;
+    }
+
+    private static String text(ObjectNode json, String field) {
+        JsonNode node = json.get(field);
+        return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static Long number(ObjectNode json, String field) {
+        JsonNode node = json.get(field);
+        return node == null || node.isNull() ? null : node.longValue();
     }
 
     /** The deltas and counts of one partition while its events are aggregated. */
-    private static final class Accumulator {
-        private final Map<String, KeyDelta> keys = new LinkedHashMap<>();
+    private final class Accumulator {
+        private final Map<String, KeyDelta> deltas = new LinkedHashMap<>();
         private final Map<String, Long> aggregated = new LinkedHashMap<>();
         private final Map<String, Long> late = new LinkedHashMap<>();
+        private final WindowDeltas[] last;
+        private final Map<Long, WindowDeltas>[] byStart;
+        private KeyDelta lateKey;
+        private KeyDelta lastCorrelations;
+        private WindowDeltas[] lastCorrelationWindows;
 
-        KeyDelta hash(String key, long ttl) {
-            return keys.computeIfAbsent(key, k -> new KeyDelta(KeyDelta.Kind.HASH, ttl));
+        @SuppressWarnings("unchecked")
+        Accumulator(int resolutionCount) {
+            last = new WindowDeltas[resolutionCount];
+            byStart = new Map[resolutionCount];
+            for (int r = 0; r < resolutionCount; r++) {
+                byStart[r] = new LinkedHashMap<>();
+            }
         }
 
-        KeyDelta sortedSet(String key, long ttl) {
-            return keys.computeIfAbsent(key, k -> new KeyDelta(KeyDelta.Kind.SORTED_SET, ttl));
+        /** The window of resolution {@code r} starting at {@code start}: most events fall in the last one used. */
+        WindowDeltas window(int r, long start) {
+            WindowDeltas w = last[r];
+            if (w == null || w.start() != start) {
+                w = byStart[r].computeIfAbsent(start, s -> new WindowDeltas(windowPrefixes[r] + s + ':', s,
+                        resolutions[r].ttl().toSeconds(), deltas));
+                last[r] = w;
+            }
+            return w;
         }
 
-        KeyDelta hyperLogLog(String key, long ttl) {
-            return keys.computeIfAbsent(key, k -> new KeyDelta(KeyDelta.Kind.HYPER_LOG_LOG, ttl));
+        /**
+         * The distinct correlation ids of the events in these windows (one of each resolution): one delta per
+         * combination of windows, whose members the script adds to the correlations key of each.
+         */
+        KeyDelta correlations(WindowDeltas[] eventWindows) {
+            if (lastCorrelations != null && Arrays.equals(lastCorrelationWindows, eventWindows)) {
+                return lastCorrelations;
+            }
+            List<String> names = new ArrayList<>(eventWindows.length);
+            List<Long> ttls = new ArrayList<>(eventWindows.length);
+            for (WindowDeltas w : eventWindows) {
+                names.add(w.key(KeyLayout.CORRELATIONS));
+                ttls.add(w.ttlSeconds());
+            }
+            lastCorrelations = deltas.computeIfAbsent(String.join(" ", names), k -> KeyDelta.hyperLogLogs(names, ttls));
+            lastCorrelationWindows = eventWindows.clone();
+            return lastCorrelations;
+        }
+
+        KeyDelta late() {
+            if (lateKey == null) {
+                lateKey = deltas.computeIfAbsent(keys.late(),
+                        k -> new KeyDelta(KeyDelta.Kind.HASH, 0));
+            }
+            return lateKey;
         }
     }
 }

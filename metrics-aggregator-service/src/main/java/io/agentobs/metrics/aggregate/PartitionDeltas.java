@@ -1,6 +1,10 @@
 package io.agentobs.metrics.aggregate;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
 
@@ -22,4 +26,31 @@ import org.apache.kafka.common.TopicPartition;
 public record PartitionDeltas(TopicPartition partition, long firstOffset, long nextOffset, Long watermarkBefore,
                               Long watermarkAfter, Long newestRouting, Map<String, KeyDelta> keys,
                               Map<String, Long> aggregated, Map<String, Long> late) {
+
+    /**
+     * The deltas of several partitions added up per key: what one script call writes. The partitions' own deltas
+     * are left as they are (a key several of them touch gets a new delta).
+     */
+    public static Map<String, KeyDelta> mergedKeys(List<PartitionDeltas> partitions) {
+        if (partitions.size() == 1) {
+            return partitions.get(0).keys();
+        }
+        Map<String, KeyDelta> merged = new LinkedHashMap<>();
+        Set<String> copied = new HashSet<>();
+        for (PartitionDeltas partition : partitions) {
+            partition.keys().forEach((key, delta) -> {
+                KeyDelta existing = merged.putIfAbsent(key, delta);
+                if (existing != null) {
+                    if (copied.add(key)) {
+                        KeyDelta copy = existing.emptyCopy();
+                        copy.addAll(existing);
+                        merged.put(key, copy);
+                        existing = copy;
+                    }
+                    existing.addAll(delta);
+                }
+            });
+        }
+        return merged;
+    }
 }

@@ -19,13 +19,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * The Lua script ({@code apply-batch.lua}) that applies a batch's deltas with each partition's next offset and
- * watermark in one atomic call: loaded once, called by {@code EVALSHA}, loaded again when Redis answers NOSCRIPT
- * (after a restart or {@code SCRIPT FLUSH}).
+ * watermark in one atomic call, all or nothing: loaded once, called by {@code EVALSHA}, loaded again when Redis
+ * answers NOSCRIPT (after a restart or {@code SCRIPT FLUSH}).
  */
 public final class ApplyBatchScript {
-
-    /** PFADD members per command: stays far below Lua's limit on unpacked arguments. */
-    static final int MAX_MEMBERS_PER_ADD = 1000;
 
     private static final String SOURCE = load();
 
@@ -49,13 +46,18 @@ public final class ApplyBatchScript {
     }
 
     /**
-     * Applies the partitions whose stored position matches theirs and returns the others.
+     * Applies the deltas with every partition's next offset and watermark if Redis holds each partition's first
+     * offset and watermark before (or nothing for it); otherwise writes nothing and returns the partitions that
+     * failed the check.
      *
+     * @param keys the partitions' deltas added up per key ({@link PartitionDeltas#mergedKeys})
      * @throws io.lettuce.core.RedisException whatever Redis answered; the batch is then retried as a whole
      */
-    public List<BatchConflict> apply(RedisCommands<String, String> redis, String clusterId, List<PartitionDeltas> partitions) {
-        String[] keyNames = {keys.offsets(group), keys.watermarks(group), keys.newestRouting(), KeyLayout.SEED_ROUTING_COUNT};
-        String[] args = arguments(clusterId, partitions);
+    public List<BatchConflict> apply(RedisCommands<String, String> redis, String clusterId,
+                                     List<PartitionDeltas> partitions, Map<String, KeyDelta> keys) {
+        String[] keyNames = {this.keys.offsets(group), this.keys.watermarks(group), this.keys.newestRouting(),
+            KeyLayout.SEED_ROUTING_COUNT};
+        String[] args = arguments(clusterId, partitions, keys);
         List<Object> result;
         String current = sha;
         if (current == null) {
@@ -76,7 +78,7 @@ public final class ApplyBatchScript {
         return conflicts;
     }
 
-    String[] arguments(String clusterId, List<PartitionDeltas> partitions) {
+    String[] arguments(String clusterId, List<PartitionDeltas> partitions, Map<String, KeyDelta> keys) {
         List<String> args = new ArrayList<>();
         args.add(fiveMinutePrefix);
         args.add(':' + KeyLayout.EVENTS);
@@ -90,43 +92,33 @@ public final class ApplyBatchScript {
             args.add(p.watermarkBefore() == null ? "" : p.watermarkBefore().toString());
             args.add(p.watermarkAfter() == null ? "" : p.watermarkAfter().toString());
             args.add(p.newestRouting() == null ? "" : p.newestRouting().toString());
-            int countAt = args.size();
-            args.add(null);
-            int entries = 0;
-            for (Map.Entry<String, KeyDelta> entry : p.keys().entrySet()) {
-                entries += addKey(args, entry.getKey(), entry.getValue());
-            }
-            args.set(countAt, Integer.toString(entries));
         }
+        args.add(Integer.toString(keys.size()));
+        keys.forEach((key, delta) -> addKey(args, key, delta));
         return args.toArray(String[]::new);
     }
 
-    /** Adds one key's entries (an HLL with many members becomes several) and returns how many. */
-    private static int addKey(List<String> args, String key, KeyDelta delta) {
-        String ttl = Long.toString(delta.ttlSeconds());
-        if (delta.kind() == KeyDelta.Kind.HYPER_LOG_LOG) {
-            List<String> members = new ArrayList<>(delta.members());
-            int entries = 0;
-            for (int from = 0; from < members.size(); from += MAX_MEMBERS_PER_ADD) {
-                List<String> chunk = members.subList(from, Math.min(members.size(), from + MAX_MEMBERS_PER_ADD));
-                args.add(delta.kind().code());
-                args.add(key);
-                args.add(ttl);
-                args.add(Integer.toString(chunk.size()));
-                args.addAll(chunk);
-                entries++;
-            }
-            return entries;
-        }
+    /** Adds one delta's entry. */
+    private static void addKey(List<String> args, String key, KeyDelta delta) {
         args.add(delta.kind().code());
+        if (delta.kind() == KeyDelta.Kind.HYPER_LOG_LOG) {
+            List<String> keys = delta.hyperLogLogKeys();
+            args.add(Integer.toString(keys.size()));
+            for (int i = 0; i < keys.size(); i++) {
+                args.add(keys.get(i));
+                args.add(Long.toString(delta.hyperLogLogTtls().get(i)));
+            }
+            args.add(Integer.toString(delta.members().size()));
+            args.addAll(delta.members());
+            return;
+        }
         args.add(key);
-        args.add(ttl);
-        args.add(Integer.toString(delta.increments().size()));
-        delta.increments().forEach((field, by) -> {
+        args.add(Long.toString(delta.ttlSeconds()));
+        args.add(Integer.toString(delta.fieldCount()));
+        delta.forEachIncrement((field, by) -> {
             args.add(field);
             args.add(Long.toString(by));
         });
-        return 1;
     }
 
     private static String text(Object value) {

@@ -10,8 +10,8 @@ import io.agentobs.consumer.EventBatch;
 import io.agentobs.consumer.EventSink;
 import io.agentobs.consumer.dlq.DeadLetter;
 import io.agentobs.consumer.offsets.KafkaClusterId;
-import io.agentobs.events.AgentEvent;
 import io.agentobs.metrics.aggregate.BatchAggregator;
+import io.agentobs.metrics.aggregate.KeyDelta;
 import io.agentobs.metrics.aggregate.PartitionDeltas;
 import io.agentobs.metrics.monitoring.AggregatorMetrics;
 import io.agentobs.metrics.monitoring.LateEventLog;
@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Aggregates each batch per partition in Java and applies all of it with one Lua script call, which stores every
- * partition's next offset and watermark with its deltas, atomically. A partition whose stored offset is not the one
- * the deltas start at (another instance applied some of these records, or this one's view is stale) is not applied:
- * it is aggregated again from the stored offset and watermark and sent again, so the result is exact. Every Redis
- * error propagates: the consumer retries the batch with backoff and readiness turns DOWN.
+ * partition's next offset and watermark with the deltas of all partitions added up, atomically and all or nothing.
+ * When a partition's stored offset is not the one its deltas start at (another instance applied some of these
+ * records, or this one's view is stale), nothing is applied: that partition is aggregated again from the stored
+ * offset and watermark (or dropped when Redis holds all of it) and the batch is sent again, so the result is exact.
+ * Every Redis error propagates: the consumer retries the batch with backoff and readiness turns DOWN.
  */
 public class RedisWindowStore implements EventSink {
 
@@ -60,41 +61,52 @@ public class RedisWindowStore implements EventSink {
         Map<TopicPartition, Start> pending = new LinkedHashMap<>();
         partitions.forEach((tp, records) -> {
             PartitionPositions.Position known = positions.get(tp);
-            pending.put(tp, new Start(records.firstOffset, records.firstOffset, known == null ? null : known.watermark()));
+            // The consumer reads on from the position it last stored or loaded: a first record beyond it means Kafka
+            // skipped the offsets in between (transaction markers, aborted or deleted records), not that they are
+            // missing, so the batch claims to start at that position.
+            long claimed = known != null && known.nextOffset() <= records.firstOffset
+                    ? known.nextOffset() : records.firstOffset;
+            pending.put(tp, new Start(claimed, records.firstOffset, known == null ? null : known.watermark()));
         });
+        Map<TopicPartition, PartitionDeltas> aggregated = new LinkedHashMap<>();
         for (int call = 1; !pending.isEmpty(); call++) {
             if (call > MAX_CALLS) {
                 throw new IllegalStateException("partitions " + pending.keySet() + " still conflict after "
                         + MAX_CALLS + " script calls; retrying the batch");
             }
-            List<PartitionDeltas> deltas = new ArrayList<>();
-            pending.forEach((tp, start) -> deltas.add(aggregator.aggregate(tp, start.claimedFirst, partitions.get(tp).nextOffset,
-                    start.watermark, partitions.get(tp).eventsFrom(start.from))));
+            pending.forEach((tp, start) -> aggregated.computeIfAbsent(tp, p -> aggregator.aggregate(tp,
+                    start.claimedFirst, partitions.get(tp).nextOffset, start.watermark,
+                    partitions.get(tp).eventsFrom(start.from))));
+            List<PartitionDeltas> deltas = new ArrayList<>(aggregated.values());
+            Map<String, KeyDelta> keys = PartitionDeltas.mergedKeys(deltas);
             long begin = System.nanoTime();
-            List<BatchConflict> conflicts = script.apply(redis.commands(), cluster, deltas);
+            List<BatchConflict> conflicts = script.apply(redis.commands(), cluster, deltas, keys);
             metrics.scriptCalled(System.nanoTime() - begin);
-            pending.clear();
-            List<Integer> conflicting = conflicts.stream().map(BatchConflict::index).toList();
-            int keys = 0;
-            for (int i = 0; i < deltas.size(); i++) {
-                PartitionDeltas applied = deltas.get(i);
-                if (!conflicting.contains(i)) {
+            if (conflicts.isEmpty()) {
+                for (PartitionDeltas applied : deltas) {
                     positions.put(applied.partition(), applied.nextOffset(), applied.watermarkAfter());
                     applied.aggregated().forEach(metrics::aggregated);
                     applied.late().forEach(metrics::late);
                     lateLog.record(applied.late());
-                    keys += applied.keys().size();
                 }
+                metrics.keysWritten(keys.values().stream().mapToInt(KeyDelta::redisKeys).sum());
+                return;
             }
-            metrics.keysWritten(keys);
+            // nothing was written: the refused partitions continue from where Redis is, the others are sent again
+            int again = 0;
             for (BatchConflict conflict : conflicts) {
                 PartitionDeltas refused = deltas.get(conflict.index());
-                Start next = resume(refused, partitions.get(refused.partition()), conflict);
-                if (next != null) {
-                    pending.put(refused.partition(), next);
+                TopicPartition tp = refused.partition();
+                aggregated.remove(tp);
+                Start next = resume(refused, partitions.get(tp), conflict);
+                if (next == null) {
+                    pending.remove(tp);
+                } else {
+                    pending.put(tp, next);
+                    again++;
                 }
             }
-            metrics.reaggregated(pending.size());
+            metrics.reaggregated(again);
         }
     }
 
@@ -119,6 +131,12 @@ public class RedisWindowStore implements EventSink {
         log.warn("Redis holds {} only up to offset {} but the batch starts at {}: records in between are no longer "
                 + "in Kafka or were never read; continuing after the gap", tp, stored, records.firstOffset);
         return new Start(stored, records.firstOffset, watermark);
+    }
+
+    @Override
+    public boolean bindsEvents() {
+        // the aggregator reads the validated JSON
+        return false;
     }
 
     @Override
@@ -173,8 +191,8 @@ public class RedisWindowStore implements EventSink {
             firstOffset = Math.min(firstOffset, offset);
         }
 
-        List<AgentEvent> eventsFrom(long offset) {
-            return events.stream().filter(e -> e.offset() >= offset).map(ConsumedEvent::event).toList();
+        List<ConsumedEvent> eventsFrom(long offset) {
+            return offset <= firstOffset ? events : events.stream().filter(e -> e.offset() >= offset).toList();
         }
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-import io.agentobs.events.AgentEvent;
+import io.agentobs.consumer.ConsumedEvent;
 import io.agentobs.events.Topic;
 import io.agentobs.events.samples.SampleEvents;
 import io.agentobs.metrics.TestTraffic;
@@ -33,7 +35,7 @@ class BatchAggregatorTest {
 
     @Test
     void actionsAreCountedPerTopicAgentAndActionTypeWithErrorsSuccessesAndDurations() {
-        List<AgentEvent> events = List.of(
+        List<ConsumedEvent> events = List.of(
                 action("agent-a", "tool_call", 45, "c1", T0),
                 action("agent-a", "error", 3000, "c1", T0.plusSeconds(1)),
                 action("agent-b", "success", 45, "c2", T0.plusSeconds(2)),
@@ -56,14 +58,16 @@ class BatchAggregatorTest {
         assertThat(deltas.keys().get("p:1h:" + W1H + ":top:volume").increments())
                 .containsOnly(Map.entry("agent-a", 3L), Map.entry("agent-b", 1L));
         assertThat(deltas.keys().get("p:1h:" + W1H + ":top:errors").increments()).containsOnly(Map.entry("agent-a", 1L));
-        assertThat(deltas.keys().get("p:1h:" + W1H + ":correlations").members()).containsExactlyInAnyOrder(uuid("c1"), uuid("c2"), uuid("c3"));
+        assertThat(hyperLogLogMembers(deltas, "p:1h:" + W1H + ":correlations"))
+                .containsExactlyInAnyOrder(uuid("c1"), uuid("c2"), uuid("c3"));
+        assertThat(hyperLogLogMembers(deltas, "p:5s:" + (W5S + 5) + ":correlations")).containsExactly(uuid("c3"));
         assertThat(deltas.keys().get("p:5s:" + W5S + ":events").ttlSeconds()).isEqualTo(7200);
         assertThat(deltas.keys().get("p:1h:" + W1H + ":events").ttlSeconds()).isEqualTo(35 * 86400);
     }
 
     @Test
     void tasksRoutingAndRouterEventsFillTheirOwnHashes() {
-        List<AgentEvent> events = List.of(
+        List<ConsumedEvent> events = List.of(
                 task("code_generation", "api", true, 0.92),
                 task("code_generation", null, false, 0.5),
                 routing(0.92), routing(1.0), routing(0.05),
@@ -88,7 +92,7 @@ class BatchAggregatorTest {
     @Test
     void eventsBeyondTheGraceAreCountedOnlyAsLateAndDoNotMoveTheWatermark() {
         Instant watermark = T0.plusSeconds(200);
-        List<AgentEvent> events = List.of(
+        List<ConsumedEvent> events = List.of(
                 action("agent-a", "tool_call", 1, "c1", T0),
                 action("agent-a", "tool_call", 1, "c1", watermark.minusSeconds(60)),
                 action("agent-a", "tool_call", 1, "c1", watermark.plusSeconds(1)));
@@ -104,22 +108,30 @@ class BatchAggregatorTest {
         assertThat(deltas.watermarkAfter()).isEqualTo(watermark.plusSeconds(1).toEpochMilli());
     }
 
+    /** The members the deltas add to one HyperLogLog key. */
+    private static Set<String> hyperLogLogMembers(PartitionDeltas deltas, String key) {
+        Set<String> members = new HashSet<>();
+        deltas.keys().values().stream().filter(d -> d.hyperLogLogKeys().contains(key))
+                .forEach(d -> members.addAll(d.members()));
+        return members;
+    }
+
     private static Map<String, Long> hash(PartitionDeltas deltas, String key) {
         assertThat(deltas.keys()).containsKey(key);
         assertThat(deltas.keys().get(key).kind()).isEqualTo(KeyDelta.Kind.HASH);
         return deltas.keys().get(key).increments();
     }
 
-    private static AgentEvent action(String agent, String type, long durationMs, String correlation, Instant time) {
+    private static ConsumedEvent action(String agent, String type, long durationMs, String correlation, Instant time) {
         ObjectNode e = SampleEvents.event(Topic.AGENT_ACTIONS, time);
         e.put("agent_name", agent);
         e.put("action_type", type);
         e.put("duration_ms", durationMs);
         e.put("correlation_id", uuid(correlation));
-        return TestTraffic.bind(Topic.AGENT_ACTIONS, e);
+        return TestTraffic.consumed(Topic.AGENT_ACTIONS, e);
     }
 
-    private static AgentEvent task(String type, String domain, boolean success, double quality) {
+    private static ConsumedEvent task(String type, String domain, boolean success, double quality) {
         ObjectNode e = SampleEvents.event(Topic.TASK_EXECUTIONS, T0);
         e.put("task_type", type);
         if (domain == null) {
@@ -129,19 +141,19 @@ class BatchAggregatorTest {
         }
         e.put("success", success);
         e.put("quality_score", quality);
-        return TestTraffic.bind(Topic.TASK_EXECUTIONS, e);
+        return TestTraffic.consumed(Topic.TASK_EXECUTIONS, e);
     }
 
-    private static AgentEvent routing(double confidence) {
+    private static ConsumedEvent routing(double confidence) {
         ObjectNode e = SampleEvents.event(Topic.AGENT_ROUTING_DECISIONS, T0);
         e.put("confidence_score", confidence);
-        return TestTraffic.bind(Topic.AGENT_ROUTING_DECISIONS, e);
+        return TestTraffic.consumed(Topic.AGENT_ROUTING_DECISIONS, e);
     }
 
-    private static AgentEvent router(boolean hit) {
+    private static ConsumedEvent router(boolean hit) {
         ObjectNode e = SampleEvents.event(Topic.ROUTER_PERFORMANCE_METRICS, T0);
         e.put("cache_hit", hit);
-        return TestTraffic.bind(Topic.ROUTER_PERFORMANCE_METRICS, e);
+        return TestTraffic.consumed(Topic.ROUTER_PERFORMANCE_METRICS, e);
     }
 
     private static String uuid(String name) {
