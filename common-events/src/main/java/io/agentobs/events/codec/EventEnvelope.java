@@ -23,13 +23,22 @@ public record EventEnvelope(UUID eventId, UUID correlationId, Instant timestamp)
      * @throws IllegalArgumentException if the object lacks an envelope field or holds one in a form validation rejects
      */
     public static EventEnvelope of(ObjectNode validated) {
+        return new EventEnvelope(UUID.fromString(text(validated, "event_id")),
+                UUID.fromString(text(validated, "correlation_id")), timestampOf(validated));
+    }
+
+    /**
+     * Only the {@code timestamp} of {@code validated}, normalised to UTC, read by hand as the validator reads it.
+     *
+     * @throws IllegalArgumentException if the object has no timestamp in a form validation accepts
+     */
+    public static Instant timestampOf(ObjectNode validated) {
         String timestamp = text(validated, "timestamp");
         Instant instant = TimestampFormat.tryParse(timestamp);
         if (instant == null) {
             throw new IllegalArgumentException("timestamp: " + TimestampFormat.explainRejection(timestamp));
         }
-        return new EventEnvelope(UUID.fromString(text(validated, "event_id")),
-                UUID.fromString(text(validated, "correlation_id")), instant);
+        return instant;
     }
 
     private static String text(ObjectNode event, String field) {

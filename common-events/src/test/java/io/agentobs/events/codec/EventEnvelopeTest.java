@@ -44,6 +44,18 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void timestampAloneIsReadInEveryAcceptedFormAsJavaTimeReadsIt() {
+        for (String text : new String[] {"2025-10-20T18:30:00Z", "2025-10-20T18:30:00.123999999Z",
+            "1969-12-31T23:59:59.999Z", "2025-10-20T20:30:00.250+02:00", "2025-10-20t18:30:00z",
+            "+12025-10-20T18:30:00Z"}) {
+            ObjectNode tree = SeedEvents.tree(Topic.AGENT_ACTIONS);
+            tree.put("timestamp", text);
+            assertThat(EventEnvelope.timestampOf(tree)).as(text)
+                    .isEqualTo(java.time.OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT)).toInstant());
+        }
+    }
+
+    @Test
     void objectWithoutAnEnvelopeIsRefusedByName() {
         ObjectNode tree = SeedEvents.tree(Topic.AGENT_ACTIONS);
         tree.remove("correlation_id");

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.agentobs.consumer.ConsumedEvent;
 import io.agentobs.events.Topic;
+import io.agentobs.events.codec.EventEnvelope;
 import io.agentobs.metrics.histogram.LogLinearBuckets;
 import io.agentobs.metrics.window.Resolution;
 import io.agentobs.metrics.window.Windows;
@@ -85,7 +86,7 @@ public final class BatchAggregator {
             ObjectNode json = event.json();
             Topic topic = event.topic();
             String topicName = topic.topicName();
-            long time = EventTime.epochMillis(json.get("timestamp").asString());
+            long time = EventEnvelope.timestampOf(json).toEpochMilli();
             if (windows.isLate(time, watermark)) {
                 acc.late().increment(topicName, 1);
                 acc.late.merge(topicName, 1L, Long::sum);
