@@ -38,7 +38,7 @@ class AggregationIT {
     @RegisterExtension
     static final RedisExtension REDIS = RedisExtension.shared();
 
-    private static final int DB = 1;
+    private static final int DB = RedisDatabases.AGGREGATION;
     private static final List<Topic> TOPICS = List.of(Topic.AGENT_ACTIONS, Topic.TASK_EXECUTIONS,
             Topic.AGENT_ROUTING_DECISIONS, Topic.ROUTER_PERFORMANCE_METRICS, Topic.AGENT_TRANSFORMATION_EVENTS);
     private static final Instant HOUR = Instant.parse("2025-10-20T18:00:00Z");

@@ -47,8 +47,8 @@ class ConflictingBatchesIT {
     @RegisterExtension
     static final RedisExtension REDIS = RedisExtension.shared();
 
-    private static final int SHARED_DB = 6;
-    private static final int REFERENCE_DB = 7;
+    private static final int SHARED_DB = RedisDatabases.CONFLICTS_SHARED;
+    private static final int REFERENCE_DB = RedisDatabases.CONFLICTS_REFERENCE;
     private static final String GROUP = "metrics-conflict-it";
     private static final String CLUSTER = "conflict-it-cluster";
     private static final TopicPartition ACTIONS = new TopicPartition(Topic.AGENT_ACTIONS.topicName(), 0);

@@ -28,7 +28,7 @@ class LateEventsIT {
     @RegisterExtension
     static final RedisExtension REDIS = RedisExtension.shared();
 
-    private static final int DB = 4;
+    private static final int DB = RedisDatabases.LATE_EVENTS;
     private static final Topic TOPIC = Topic.AGENT_ACTIONS;
     private static final Instant NEWEST = Instant.parse("2025-10-22T12:10:00Z");
 

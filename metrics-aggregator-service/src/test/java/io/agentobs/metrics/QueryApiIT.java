@@ -49,7 +49,7 @@ class QueryApiIT {
     @RegisterExtension
     static final RedisExtension REDIS = RedisExtension.shared();
 
-    private static final int DB = 6;
+    private static final int DB = RedisDatabases.QUERY_API;
     private static final String GROUP = "metrics-query-api-it";
     private static final List<Topic> TOPICS = List.of(Topic.AGENT_ACTIONS, Topic.TASK_EXECUTIONS,
             Topic.AGENT_ROUTING_DECISIONS, Topic.ROUTER_PERFORMANCE_METRICS, Topic.AGENT_TRANSFORMATION_EVENTS);
