@@ -93,10 +93,24 @@ public final class InfraStack implements AutoCloseable {
      * fill the console with disk errors, so Kafka's hooks are deferred until the stack is closed.
      */
     public void closeOnShutdown() {
+        closeOnShutdown(() -> { });
+    }
+
+    /**
+     * As {@link #closeOnShutdown()}, running {@code beforeServers} first in the same hook, so what uses the servers
+     * (the local stack's service processes) is stopped while they are still up.
+     */
+    public void closeOnShutdown(Runnable beforeServers) {
         List<Runnable> deferredKafkaHooks = new CopyOnWriteArrayList<>();
         Exit.setShutdownHookAdder((name, hook) -> deferredKafkaHooks.add(hook));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(deferredKafkaHooks),
-                "agentobs-infra-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                beforeServers.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping what runs on the servers failed; closing the servers anyway", e);
+            }
+            shutDown(deferredKafkaHooks);
+        }, "agentobs-infra-shutdown"));
     }
 
     /** The shutdown hook's work: a failing close must not keep Kafka's hooks from deleting its directories. */
