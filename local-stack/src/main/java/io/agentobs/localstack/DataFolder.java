@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The stack's data directory: {@code postgres/}, {@code redis/}, {@code s3/}, {@code kafka/}, {@code logs/}… */
+/** The stack's data directory: {@code kafka/}, {@code postgres/}, {@code redis/}, {@code s3/}, {@code logs/}… */
 final class DataFolder {
 
     private DataFolder() {

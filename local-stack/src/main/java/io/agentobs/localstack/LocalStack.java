@@ -35,7 +35,7 @@ final class LocalStack implements AutoCloseable {
         if (options.clean()) {
             DataFolder.delete(dataDirectory, options.home());
         }
-        this.infra = InfraStack.create(options.infraPorts(), dataDirectory);
+        this.infra = InfraStack.createPersistent(options.infraPorts(), dataDirectory);
     }
 
     /** Makes a JVM shutdown (Ctrl-C, SIGTERM) stop the stack in order; call before {@link #start()}. */
@@ -66,7 +66,7 @@ final class LocalStack implements AutoCloseable {
                 ? "agentobs simulate publishes " + options.simulateRate().getAsDouble() + " events/s"
                 : "no traffic yet: bin/agentobs simulate --rate 200, or restart with --simulate";
         return StackTable.render(infra, fleet,
-                new LocalStackStatus(dataDirectory, "Kafka data is temporary (lost at stop)", traffic));
+                new LocalStackStatus(dataDirectory, "data in " + dataDirectory.resolve("kafka"), traffic));
     }
 
     InfraStack infra() {

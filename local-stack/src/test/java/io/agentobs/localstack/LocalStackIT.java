@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The local stack on free ports in a temporary data directory, with the service jars of this checkout: events
+ * The local stack on free ports in {@code target/local-stack-it}, with the service jars of this checkout: events
  * published with the CLI's {@code simulate} arrive in PostgreSQL, the metrics API and the S3 archive. Needs the
  * services packaged first ({@code ./mvnw verify} builds them before this module). Data and the services' logs:
  * {@code target/local-stack-it/}.
