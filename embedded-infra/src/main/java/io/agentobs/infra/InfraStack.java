@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka, PostgreSQL, Redis and the S3 API on fixed ports, with PostgreSQL, Redis and S3 data kept under one base
  * directory ({@code postgres/}, {@code redis/}, {@code s3/}, pid files in {@code run/}) so it survives restarts;
- * Kafka's data is temporary. What the local stack runs on.
+ * Kafka's data is temporary with {@link #create} and kept in {@code kafka/} with {@link #createPersistent} (what the
+ * local stack runs on).
  */
 public final class InfraStack implements AutoCloseable {
 
@@ -40,10 +41,23 @@ public final class InfraStack implements AutoCloseable {
 
     /** The four servers, not started yet. */
     public static InfraStack create(InfraPorts ports, Path baseDirectory) {
+        return withKafka(new EmbeddedKafkaServer(KafkaOptions.fixedPort(ports.kafka())), ports, baseDirectory);
+    }
+
+    /**
+     * As {@link #create}, with Kafka's data kept too, in {@code kafka/} of the base directory
+     * ({@link PersistentKafkaServer}): topics, records and committed offsets survive a restart.
+     */
+    public static InfraStack createPersistent(InfraPorts ports, Path baseDirectory) {
+        Path base = baseDirectory.toAbsolutePath().normalize();
+        return withKafka(new PersistentKafkaServer(ports.kafka(), base.resolve("kafka"), 1), ports, base);
+    }
+
+    private static InfraStack withKafka(KafkaServer kafka, InfraPorts ports, Path baseDirectory) {
         Path base = baseDirectory.toAbsolutePath().normalize();
         Path run = base.resolve("run");
         return new InfraStack(
-                new EmbeddedKafkaServer(KafkaOptions.fixedPort(ports.kafka())),
+                kafka,
                 new EmbeddedPostgresServer(PostgresOptions.fixedPort(ports.postgres())
                         .withDataDirectory(base.resolve("postgres"))
                         .withPidFile(run.resolve("postgres.pid"))),
@@ -93,10 +107,24 @@ public final class InfraStack implements AutoCloseable {
      * fill the console with disk errors, so Kafka's hooks are deferred until the stack is closed.
      */
     public void closeOnShutdown() {
+        closeOnShutdown(() -> { });
+    }
+
+    /**
+     * As {@link #closeOnShutdown()}, running {@code beforeServers} first in the same hook, so what uses the servers
+     * (the local stack's service processes) is stopped while they are still up.
+     */
+    public void closeOnShutdown(Runnable beforeServers) {
         List<Runnable> deferredKafkaHooks = new CopyOnWriteArrayList<>();
         Exit.setShutdownHookAdder((name, hook) -> deferredKafkaHooks.add(hook));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(deferredKafkaHooks),
-                "agentobs-infra-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                beforeServers.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping what runs on the servers failed; closing the servers anyway", e);
+            }
+            shutDown(deferredKafkaHooks);
+        }, "agentobs-infra-shutdown"));
     }
 
     /** The shutdown hook's work: a failing close must not keep Kafka's hooks from deleting its directories. */
