@@ -96,6 +96,15 @@ class AggregationIT {
             assertPercentiles(r, hour + "hist:action_ms", values(of(events, Topic.AGENT_ACTIONS), "duration_ms"));
             assertPercentiles(r, hour + "hist:routing_ms", values(of(events, Topic.AGENT_ROUTING_DECISIONS), "routing_time_ms"));
             assertPercentiles(r, hour + "hist:task_ms", values(of(events, Topic.TASK_EXECUTIONS), "total_duration_ms"));
+            Map<String, List<ObjectNode>> actionsByAgent = groupBy(of(events, Topic.AGENT_ACTIONS), "agent_name");
+            Map<String, List<ObjectNode>> tasksByAgent = groupBy(of(events, Topic.TASK_EXECUTIONS), "agent_name");
+            assertThat(actionsByAgent).hasSizeGreaterThan(1);
+            actionsByAgent.forEach((agent, actions) ->
+                    assertPercentiles(r, hour + "hist:action_ms:agent:" + agent, values(actions, "duration_ms")));
+            tasksByAgent.forEach((agent, tasks) ->
+                    assertPercentiles(r, hour + "hist:task_ms:agent:" + agent, values(tasks, "total_duration_ms")));
+            groupBy(of(events, Topic.AGENT_ACTIONS), "action_type").forEach((type, actions) ->
+                    assertPercentiles(r, hour + "hist:action_ms:type:" + type, values(actions, "duration_ms")));
             Percentiles fromFiveSecondWindows = new Percentiles();
             redis.keys().stream().filter(k -> k.startsWith("agentobs:5s:") && k.endsWith(":hist:action_ms"))
                     .forEach(k -> fromFiveSecondWindows.merge(r.hgetall(k)));
@@ -162,6 +171,12 @@ class AggregationIT {
 
     private static List<ObjectNode> of(List<ObjectNode> events, Topic topic) {
         return events.stream().filter(e -> SentEvents.topicOf(e) == topic).toList();
+    }
+
+    private static Map<String, List<ObjectNode>> groupBy(List<ObjectNode> events, String field) {
+        Map<String, List<ObjectNode>> groups = new TreeMap<>();
+        events.forEach(e -> groups.computeIfAbsent(e.get(field).asString(), k -> new ArrayList<>()).add(e));
+        return groups;
     }
 
     private static List<Long> values(List<ObjectNode> events, String field) {

@@ -127,6 +127,10 @@ class QueryApiIT {
         assertThat(summary.at("/topics/agent-routing-decisions/errors").isNull()).isTrue();
         assertThat(summary.at("/actionTypes/tool_call").asLong())
                 .isEqualTo(count(actions, e -> "tool_call".equals(e.get("action_type").asString())));
+        for (String type : List.of("tool_call", "decision", "error", "success")) {
+            assertLatency(summary.at("/actionTypeLatencies/" + type), type,
+                    actions.stream().filter(e -> type.equals(e.get("action_type").asString())).toList(), "duration_ms");
+        }
 
         assertLatency(summary, "action_ms", Topic.AGENT_ACTIONS, "duration_ms");
         assertLatency(summary, "task_ms", Topic.TASK_EXECUTIONS, "total_duration_ms");
@@ -167,7 +171,7 @@ class QueryApiIT {
 
         JsonNode fromBaseWindows = get("/api/metrics/summary?" + RANGE + "&resolution=5s");
         assertThat(fromBaseWindows.at("/range/windows").asInt()).isEqualTo(720);
-        for (String field : List.of("events", "topics", "actionTypes", "latencies", "distinctCorrelations", "router",
+        for (String field : List.of("events", "topics", "actionTypes", "actionTypeLatencies", "latencies", "distinctCorrelations", "router",
                 "confidence", "tasks")) {
             assertThat(fromBaseWindows.get(field)).as("%s from 720 windows of 5s", field).isEqualTo(summary.get(field));
         }
@@ -186,10 +190,19 @@ class QueryApiIT {
             assertThat(view.get("errors").asLong()).as(agent).isEqualTo(errors);
             assertThat(view.get("successes").asLong()).as(agent).isEqualTo(successes);
             assertThat(view.get("errorRate").asDouble()).isEqualTo((double) errors / own.size());
+            assertLatency(view.at("/latencies/action_ms"), agent + " action_ms",
+                    own.stream().filter(e -> SentEvents.topicOf(e) == Topic.AGENT_ACTIONS).toList(), "duration_ms");
+            assertLatency(view.at("/latencies/task_ms"), agent + " task_ms",
+                    own.stream().filter(e -> SentEvents.topicOf(e) == Topic.TASK_EXECUTIONS).toList(), "total_duration_ms");
+            assertThat(view.at("/latencies/task_ms/p99").asLong()).as("Redis").isEqualTo(new Percentiles()
+                    .merge(redis.redis().hgetall("agentobs:1h:" + HOUR.getEpochSecond() + ":hist:task_ms:agent:" + agent))
+                    .p99());
         }
         JsonNode nobody = get("/api/metrics/agents/no-such-agent?" + RANGE);
         assertThat(nobody.get("events").asLong()).isZero();
         assertThat(nobody.get("errorRate").isNull()).isTrue();
+        assertThat(nobody.at("/latencies/action_ms/count").asLong()).isZero();
+        assertThat(nobody.at("/latencies/action_ms/p50").isNull()).isTrue();
     }
 
     @Test
@@ -248,6 +261,14 @@ class QueryApiIT {
                 .sorted().toList();
         assertThat(p95.at("/points/4/value").asLong()).isEqualTo(nearestRank(values, 950));
         assertThat(p95.at("/points/11/value").isNull()).as("nothing to rank").isTrue();
+        JsonNode agentP95 = get("/api/metrics/series?metric=p95&histogram=action_ms&agent=agent-api&" + RANGE
+                + "&resolution=5m");
+        assertThat(agentP95.at("/points/4/value").asLong()).isEqualTo(nearestRank(of(Topic.AGENT_ACTIONS).stream()
+                .filter(e -> "agent-api".equals(e.get("agent_name").asString()) && !SentEvents.time(e).isBefore(window)
+                        && SentEvents.time(e).isBefore(window.plus(Duration.ofMinutes(5))))
+                .map(e -> e.get("duration_ms").asLong()).sorted().toList(), 950));
+        JsonNode typeP99 = get("/api/metrics/series?metric=p99&histogram=action_ms&actionType=tool_call&" + RANGE);
+        assertThat(typeP99.at("/points/0/value").asLong()).isEqualTo(actionTypeP99("tool_call"));
 
         JsonNode distinct = get("/api/metrics/series?metric=distinct_correlations&" + RANGE + "&resolution=5m");
         assertThat(distinct.at("/points/4/value").asLong())
@@ -301,13 +322,24 @@ class QueryApiIT {
     }
 
     private static void assertLatency(JsonNode summary, String histogram, Topic topic, String field) {
-        List<Long> values = of(topic).stream().filter(e -> e.hasNonNull(field)).map(e -> e.get(field).asLong()).sorted()
+        assertLatency(summary.at("/latencies/" + histogram), histogram, of(topic), field);
+    }
+
+    /** The count and percentiles of {@code stats} equal those of the events' {@code field}. */
+    private static void assertLatency(JsonNode stats, String label, List<ObjectNode> events, String field) {
+        List<Long> values = events.stream().filter(e -> e.hasNonNull(field)).map(e -> e.get(field).asLong()).sorted()
                 .toList();
-        JsonNode stats = summary.at("/latencies/" + histogram);
-        assertThat(stats.get("count").asLong()).as(histogram).isEqualTo(values.size());
-        assertThat(stats.get("p50").asLong()).as("%s p50", histogram).isEqualTo(nearestRank(values, 500));
-        assertThat(stats.get("p95").asLong()).as("%s p95", histogram).isEqualTo(nearestRank(values, 950));
-        assertThat(stats.get("p99").asLong()).as("%s p99", histogram).isEqualTo(nearestRank(values, 990));
+        assertThat(values).as(label).isNotEmpty();
+        assertThat(stats.get("count").asLong()).as(label).isEqualTo(values.size());
+        assertThat(stats.get("p50").asLong()).as("%s p50", label).isEqualTo(nearestRank(values, 500));
+        assertThat(stats.get("p95").asLong()).as("%s p95", label).isEqualTo(nearestRank(values, 950));
+        assertThat(stats.get("p99").asLong()).as("%s p99", label).isEqualTo(nearestRank(values, 990));
+    }
+
+    /** The p99 of one action type's durations over the whole hour, from the events sent. */
+    private static long actionTypeP99(String actionType) {
+        return nearestRank(of(Topic.AGENT_ACTIONS).stream().filter(e -> actionType.equals(e.get("action_type").asString()))
+                .map(e -> e.get("duration_ms").asLong()).sorted().toList(), 990);
     }
 
     /** The nearest-rank percentile of sorted values, at the precision of its histogram bucket. */

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Errors and successes: an action is an error when its {@code action_type} is {@code error} and a success when it
  * is {@code success}; a task execution is a success or an error by its {@code success} field. Per agent both
- * actions and task executions count.
+ * actions and task executions count. Action durations are also kept per agent and per action type, task durations
+ * per agent.
  */
 public final class BatchAggregator {
 
@@ -125,11 +126,17 @@ public final class BatchAggregator {
         NameFields typeFields = NameFields.of(type);
         String agent = text(json, "agent_name");
         NameFields agentFields = NameFields.of(agent);
+        Long duration = number(json, "duration_ms");
+        String bucket = duration == null ? null : bucketField(duration);
         for (WindowDeltas w : eventWindows) {
             outcome(w.hash(WindowDeltas.ACTION_TYPES), typeFields, error, success);
             agent(w, agent, agentFields, error, success);
+            if (bucket != null) {
+                w.hash(WindowDeltas.HIST_ACTION).increment(bucket, 1);
+                w.namedHash(agentFields.actionHistogram()).increment(bucket, 1);
+                w.namedHash(typeFields.actionTypeHistogram()).increment(bucket, 1);
+            }
         }
-        histogram(eventWindows, WindowDeltas.HIST_ACTION, number(json, "duration_ms"));
     }
 
     private static void task(WindowDeltas[] eventWindows, ObjectNode json) {
@@ -143,12 +150,17 @@ public final class BatchAggregator {
         JsonNode quality = json.get("quality_score");
         Long qualityMicros = quality == null || quality.isNull() ? null
                 : Math.round(quality.doubleValue() * QUALITY_SCALE);
+        Long duration = number(json, "total_duration_ms");
+        String bucket = duration == null ? null : bucketField(duration);
         for (WindowDeltas w : eventWindows) {
             agent(w, agent, agentFields, !success, success);
             taskStats(w.hash(WindowDeltas.TASKS_BY_TYPE), typeFields, success, qualityMicros);
             taskStats(w.hash(WindowDeltas.TASKS_BY_DOMAIN), domainFields, success, qualityMicros);
+            if (bucket != null) {
+                w.hash(WindowDeltas.HIST_TASK).increment(bucket, 1);
+                w.namedHash(agentFields.taskHistogram()).increment(bucket, 1);
+            }
         }
-        histogram(eventWindows, WindowDeltas.HIST_TASK, number(json, "total_duration_ms"));
     }
 
     private static void routing(WindowDeltas[] eventWindows, ObjectNode json) {
@@ -207,12 +219,17 @@ public final class BatchAggregator {
 
     private static void histogram(WindowDeltas[] eventWindows, int metric, Long value) {
         if (value != null) {
-            int index = LogLinearBuckets.index(value);
-            String field = index < BUCKET_FIELDS.length ? BUCKET_FIELDS[index] : Integer.toString(index);
+            String field = bucketField(value);
             for (WindowDeltas w : eventWindows) {
                 w.hash(metric).increment(field, 1);
             }
         }
+    }
+
+    /** The histogram field of a value: its bucket index. */
+    private static String bucketField(long value) {
+        int index = LogLinearBuckets.index(value);
+        return index < BUCKET_FIELDS.length ? BUCKET_FIELDS[index] : Integer.toString(index);
     }
 
     /** The field of a confidence bucket: its lower bound, {@code 0.00} to {@code 0.95}. */

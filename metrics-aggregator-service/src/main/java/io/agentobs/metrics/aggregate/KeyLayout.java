@@ -1,5 +1,7 @@
 package io.agentobs.metrics.aggregate;
 
+import java.util.List;
+
 import io.agentobs.metrics.window.Resolution;
 
 /**
@@ -33,8 +35,27 @@ public final class KeyLayout {
     public static final String TOP_ERRORS = "top:errors";
     /** Histogram prefix: {@code hist:<metric>} (hash: bucket index → count). */
     public static final String HISTOGRAM = "hist:";
+    /** The histograms also kept per agent: {@code hist:<metric>:agent:<agent>}. */
+    public static final List<String> AGENT_HISTOGRAMS = List.of("action_ms", "task_ms");
+    /** The histogram also kept per action_type: {@code hist:action_ms:type:<action_type>}. */
+    public static final String ACTION_TYPE_HISTOGRAM = "action_ms";
 
     private final String prefix;
+
+    /** The window metric of a histogram: {@code hist:<metric>}. */
+    public static String histogram(String metric) {
+        return HISTOGRAM + metric;
+    }
+
+    /** The window metric of one agent's histogram: {@code hist:<metric>:agent:<agent>}. */
+    public static String agentHistogram(String metric, String agent) {
+        return HISTOGRAM + metric + ":agent:" + agent;
+    }
+
+    /** The window metric of one action type's durations: {@code hist:action_ms:type:<action_type>}. */
+    public static String actionTypeHistogram(String actionType) {
+        return HISTOGRAM + ACTION_TYPE_HISTOGRAM + ":type:" + actionType;
+    }
 
     public KeyLayout(String prefix) {
         this.prefix = prefix;

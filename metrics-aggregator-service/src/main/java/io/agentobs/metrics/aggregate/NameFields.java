@@ -5,9 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hash fields of one name (an agent, an action type, a task type, a domain): {@code count:<name>},
- * {@code errors:<name>}… Built once per name and kept, so the fields are not concatenated again for every event.
+ * {@code errors:<name>}…, and the window metrics of its histograms ({@code hist:action_ms:agent:<name>}…). Built
+ * once per name and kept, so they are not concatenated again for every event.
  */
-record NameFields(String count, String errors, String successes, String qualityN, String qualitySumMicros) {
+record NameFields(String count, String errors, String successes, String qualityN, String qualitySumMicros,
+                  String actionHistogram, String taskHistogram, String actionTypeHistogram) {
 
     /** Names kept at most; beyond, fields are built for each use (a name per event would otherwise fill memory). */
     private static final int MAX_KEPT = 10_000;
@@ -19,7 +21,8 @@ record NameFields(String count, String errors, String successes, String qualityN
         NameFields fields = KEPT.get(key);
         if (fields == null) {
             fields = new NameFields("count:" + key, "errors:" + key, "successes:" + key, "quality_n:" + key,
-                    "quality_sum_micros:" + key);
+                    "quality_sum_micros:" + key, KeyLayout.agentHistogram("action_ms", key),
+                    KeyLayout.agentHistogram("task_ms", key), KeyLayout.actionTypeHistogram(key));
             if (KEPT.size() < MAX_KEPT) {
                 KEPT.putIfAbsent(key, fields);
             }

@@ -1,5 +1,6 @@
 package io.agentobs.metrics.aggregate;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,15 +27,17 @@ final class WindowDeltas {
     /** Each slot's metric: the last part of its key. */
     private static final String[] METRICS = {KeyLayout.EVENTS, KeyLayout.AGENTS,
         KeyLayout.ACTION_TYPES, KeyLayout.CONFIDENCE, KeyLayout.ROUTER, KeyLayout.TASKS_BY_TYPE,
-        KeyLayout.TASKS_BY_DOMAIN, KeyLayout.TOP_VOLUME, KeyLayout.TOP_ERRORS, KeyLayout.HISTOGRAM + "action_ms",
-        KeyLayout.HISTOGRAM + "task_ms", KeyLayout.HISTOGRAM + "transformation_ms", KeyLayout.HISTOGRAM + "routing_ms",
-        KeyLayout.HISTOGRAM + "router_ms"};
+        KeyLayout.TASKS_BY_DOMAIN, KeyLayout.TOP_VOLUME, KeyLayout.TOP_ERRORS, KeyLayout.histogram("action_ms"),
+        KeyLayout.histogram("task_ms"), KeyLayout.histogram("transformation_ms"), KeyLayout.histogram("routing_ms"),
+        KeyLayout.histogram("router_ms")};
 
     private final String keyPrefix;
     private final long start;
     private final long ttlSeconds;
     private final Map<String, KeyDelta> deltas;
     private final KeyDelta[] slots = new KeyDelta[METRICS.length];
+    /** The per-name histograms of this window (per agent, per action type) by their metric name. */
+    private final Map<String, KeyDelta> named = new HashMap<>();
 
     /**
      * @param keyPrefix {@code <prefix><resolution>:<start>:}
@@ -66,6 +69,16 @@ final class WindowDeltas {
 
     KeyDelta sortedSet(int metric) {
         return slot(metric, KeyDelta.Kind.SORTED_SET);
+    }
+
+    /** The hash of a per-name histogram of this window; {@code metric} as {@link KeyLayout#agentHistogram}. */
+    KeyDelta namedHash(String metric) {
+        KeyDelta delta = named.get(metric);
+        if (delta == null) {
+            delta = deltas.computeIfAbsent(keyPrefix + metric, key -> new KeyDelta(KeyDelta.Kind.HASH, ttlSeconds));
+            named.put(metric, delta);
+        }
+        return delta;
     }
 
     private KeyDelta slot(int metric, KeyDelta.Kind kind) {

@@ -60,14 +60,15 @@ public final class MetricsQueries {
                     errors == null ? null : ratio(errors, n), successes == null ? null : ratio(successes, n)));
         }
         Map<String, Long> perActionType = new TreeMap<>();
-        names(actionTypes, "count:").forEach(type -> perActionType.put(type, field(actionTypes, "count:", type)));
+        Map<String, SummaryResponse.LatencyStats> actionTypeLatencies = new TreeMap<>();
+        for (String type : names(actionTypes, "count:")) {
+            perActionType.put(type, field(actionTypes, "count:", type));
+            actionTypeLatencies.put(type, latency(range, KeyLayout.actionTypeHistogram(type)));
+        }
 
         Map<String, SummaryResponse.LatencyStats> latencies = new LinkedHashMap<>();
         for (String histogram : SeriesMetric.HISTOGRAMS) {
-            Percentiles p = new Percentiles();
-            reader.sum(range.keys(keys, KeyLayout.HISTOGRAM + histogram))
-                    .forEach((bucket, n) -> p.add(Integer.parseInt(bucket), n));
-            latencies.put(histogram, new SummaryResponse.LatencyStats(p.count(), p.p50(), p.p95(), p.p99()));
+            latencies.put(histogram, latency(range, KeyLayout.histogram(histogram)));
         }
 
         long lookups = router.getOrDefault("lookups", 0L);
@@ -78,7 +79,7 @@ public final class MetricsQueries {
             buckets.put(bucket, confidence.getOrDefault(bucket, 0L));
         }
         Map<String, Long> late = new TreeMap<>(reader.sum(List.of(keys.late())));
-        return new SummaryResponse(RangeView.of(range), total, topics, perActionType, latencies,
+        return new SummaryResponse(RangeView.of(range), total, topics, perActionType, actionTypeLatencies, latencies,
                 reader.distinctCount(range.keys(keys, KeyLayout.CORRELATIONS)),
                 new SummaryResponse.RouterStats(lookups, hits, ratio(hits, lookups)), buckets,
                 new SummaryResponse.TaskStats(taskGroups(tasksByType), taskGroups(tasksByDomain)), late);
@@ -90,8 +91,19 @@ public final class MetricsQueries {
         long events = field(agents, "count:", agent);
         long errors = field(agents, "errors:", agent);
         long successes = field(agents, "successes:", agent);
+        Map<String, SummaryResponse.LatencyStats> latencies = new LinkedHashMap<>();
+        for (String histogram : KeyLayout.AGENT_HISTOGRAMS) {
+            latencies.put(histogram, latency(range, KeyLayout.agentHistogram(histogram, agent)));
+        }
         return new AgentResponse(RangeView.of(range), agent, events, errors, successes, ratio(errors, events),
-                ratio(successes, events));
+                ratio(successes, events), latencies);
+    }
+
+    /** The windows' hashes of a histogram metric merged, then ranked. */
+    private SummaryResponse.LatencyStats latency(QueryRange range, String histogramMetric) {
+        Percentiles p = new Percentiles();
+        reader.sum(range.keys(keys, histogramMetric)).forEach((bucket, n) -> p.add(Integer.parseInt(bucket), n));
+        return SummaryResponse.LatencyStats.of(p);
     }
 
     /**
@@ -130,7 +142,7 @@ public final class MetricsQueries {
                     field(h, "count:", query.filter(Filter.AGENT))));
             case SUCCESS_RATE -> perWindow(range, KeyLayout.AGENTS, h -> ratio(
                     field(h, "successes:", query.filter(Filter.AGENT)), field(h, "count:", query.filter(Filter.AGENT))));
-            case P50, P95, P99 -> perWindow(range, KeyLayout.HISTOGRAM + query.filter(Filter.HISTOGRAM), h -> {
+            case P50, P95, P99 -> perWindow(range, histogramMetric(query), h -> {
                 Percentiles p = new Percentiles();
                 h.forEach((bucket, n) -> p.add(Integer.parseInt(bucket), n));
                 return p.perMille(query.metric() == SeriesMetric.P50 ? 500 : query.metric() == SeriesMetric.P95 ? 950 : 990);
@@ -154,6 +166,18 @@ public final class MetricsQueries {
 
     private <T extends Number> List<T> perWindow(QueryRange range, String metric, Function<Map<String, Long>, T> value) {
         return reader.hashes(range.keys(keys, metric)).stream().map(value).toList();
+    }
+
+    /** The histogram a percentile series reads: the whole one, or one agent's or one action type's. */
+    private static String histogramMetric(SeriesQuery query) {
+        String histogram = query.filter(Filter.HISTOGRAM);
+        if (query.filter(Filter.AGENT) != null) {
+            return KeyLayout.agentHistogram(histogram, query.filter(Filter.AGENT));
+        }
+        if (query.filter(Filter.ACTION_TYPE) != null) {
+            return KeyLayout.actionTypeHistogram(query.filter(Filter.ACTION_TYPE));
+        }
+        return KeyLayout.histogram(histogram);
     }
 
     private static String taskKey(SeriesQuery query) {

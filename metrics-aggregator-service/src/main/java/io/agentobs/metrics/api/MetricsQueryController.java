@@ -106,16 +106,19 @@ public class MetricsQueryController {
             @Parameter(description = TO) @RequestParam(required = false) String to,
             @Parameter(description = RESOLUTION) @RequestParam(required = false) String resolution,
             @Parameter(description = "events only: one topic") @RequestParam(required = false) String topic,
-            @Parameter(description = "events, errors, successes, error_rate, success_rate: one agent")
+            @Parameter(description = "events, errors, successes, error_rate, success_rate: one agent; p50, p95, p99 "
+                    + "of histogram action_ms or task_ms: that agent's durations")
             @RequestParam(required = false) String agent,
             @Parameter(description = "p50, p95, p99 (required there): the histogram",
                     schema = @Schema(allowableValues = {"action_ms", "task_ms", "transformation_ms", "routing_ms",
                             "router_ms"})) @RequestParam(required = false) String histogram,
+            @Parameter(description = "p50, p95, p99 of histogram action_ms: one action_type's durations (not with agent)")
+            @RequestParam(required = false) String actionType,
             @Parameter(description = "tasks, task_success_rate, mean_quality: one task_type")
             @RequestParam(required = false) String taskType,
             @Parameter(description = "tasks, task_success_rate, mean_quality: one domain (not with taskType)")
             @RequestParam(required = false) String domain) {
-        SeriesQuery query = SeriesQuery.parse(metric, topic, agent, histogram, taskType, domain);
+        SeriesQuery query = SeriesQuery.parse(metric, topic, agent, histogram, actionType, taskType, domain);
         return queries.series(ranges.parse(from, to, resolution), query);
     }
 }

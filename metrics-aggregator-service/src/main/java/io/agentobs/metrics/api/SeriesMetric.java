@@ -17,12 +17,12 @@ public enum SeriesMetric {
     ERROR_RATE("error_rate", Set.of(Filter.AGENT)),
     /** Successes / events of all agents or one {@code agent}. */
     SUCCESS_RATE("success_rate", Set.of(Filter.AGENT)),
-    /** Median of a {@code histogram}, ms. */
-    P50("p50", Set.of(Filter.HISTOGRAM)),
-    /** 95th percentile of a {@code histogram}, ms. */
-    P95("p95", Set.of(Filter.HISTOGRAM)),
-    /** 99th percentile of a {@code histogram}, ms. */
-    P99("p99", Set.of(Filter.HISTOGRAM)),
+    /** Median of a {@code histogram}, ms; of one {@code agent} or {@code actionType} where kept (see SeriesQuery). */
+    P50("p50", Set.of(Filter.HISTOGRAM, Filter.AGENT, Filter.ACTION_TYPE)),
+    /** 95th percentile of a {@code histogram}, ms, likewise. */
+    P95("p95", Set.of(Filter.HISTOGRAM, Filter.AGENT, Filter.ACTION_TYPE)),
+    /** 99th percentile of a {@code histogram}, ms, likewise. */
+    P99("p99", Set.of(Filter.HISTOGRAM, Filter.AGENT, Filter.ACTION_TYPE)),
     /** Distinct correlation ids in the window (HyperLogLog estimate). */
     DISTINCT_CORRELATIONS("distinct_correlations", Set.of()),
     /** Router cache hits / lookups. */
@@ -81,7 +81,8 @@ public enum SeriesMetric {
 
     /** The filter parameters of a series, by query parameter name. */
     public enum Filter {
-        TOPIC("topic"), AGENT("agent"), HISTOGRAM("histogram"), TASK_TYPE("taskType"), DOMAIN("domain");
+        TOPIC("topic"), AGENT("agent"), HISTOGRAM("histogram"), ACTION_TYPE("actionType"), TASK_TYPE("taskType"),
+        DOMAIN("domain");
 
         private final String parameter;
 

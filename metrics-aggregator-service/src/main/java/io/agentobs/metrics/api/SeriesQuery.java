@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.agentobs.events.Topic;
+import io.agentobs.metrics.aggregate.KeyLayout;
 import io.agentobs.metrics.api.SeriesMetric.Filter;
 
 /**
  * A time series request's metric and filters, checked: every filter given must be one the metric takes, a topic or
- * histogram must exist, a percentile needs a histogram, and tasks are filtered by taskType or domain, not both.
+ * histogram must exist, a percentile needs a histogram, tasks are filtered by taskType or domain, not both, and a
+ * percentile per agent or per actionType only reads a histogram kept that way.
  *
  * @param metric the metric
  * @param filters the filters given, non-blank values only
@@ -19,13 +21,14 @@ import io.agentobs.metrics.api.SeriesMetric.Filter;
 public record SeriesQuery(SeriesMetric metric, Map<Filter, String> filters) {
 
     /** Reads the parameters; a 400 names the first wrong one. */
-    public static SeriesQuery parse(String metric, String topic, String agent, String histogram, String taskType,
-                                    String domain) {
+    public static SeriesQuery parse(String metric, String topic, String agent, String histogram, String actionType,
+                                    String taskType, String domain) {
         SeriesMetric m = SeriesMetric.of(metric);
         Map<Filter, String> filters = new EnumMap<>(Filter.class);
         put(filters, Filter.TOPIC, topic);
         put(filters, Filter.AGENT, agent);
         put(filters, Filter.HISTOGRAM, histogram);
+        put(filters, Filter.ACTION_TYPE, actionType);
         put(filters, Filter.TASK_TYPE, taskType);
         put(filters, Filter.DOMAIN, domain);
         filters.forEach((filter, value) -> {
@@ -56,6 +59,20 @@ public record SeriesQuery(SeriesMetric metric, Map<Filter, String> filters) {
         if (hist != null && !SeriesMetric.HISTOGRAMS.contains(hist)) {
             throw new InvalidParameterException("histogram", hist, "unknown histogram '" + hist + "'",
                     SeriesMetric.HISTOGRAMS);
+        }
+        if (hist != null && filters.containsKey(Filter.AGENT) && !KeyLayout.AGENT_HISTOGRAMS.contains(hist)) {
+            throw new InvalidParameterException("histogram", hist, "histogram " + hist + " is not kept per agent",
+                    KeyLayout.AGENT_HISTOGRAMS);
+        }
+        if (filters.containsKey(Filter.ACTION_TYPE)) {
+            if (filters.containsKey(Filter.AGENT)) {
+                throw new InvalidParameterException("actionType", actionType,
+                        "durations are kept per agent or per actionType, not both", List.of("agent or actionType, not both"));
+            }
+            if (!KeyLayout.ACTION_TYPE_HISTOGRAM.equals(hist)) {
+                throw new InvalidParameterException("histogram", hist, "only histogram "
+                        + KeyLayout.ACTION_TYPE_HISTOGRAM + " is kept per actionType", List.of(KeyLayout.ACTION_TYPE_HISTOGRAM));
+            }
         }
         return new SeriesQuery(m, filters);
     }

@@ -2,6 +2,7 @@ package io.agentobs.metrics.api;
 
 import java.util.Map;
 
+import io.agentobs.metrics.histogram.Percentiles;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param events events of all topics
  * @param topics per topic (every topic listed, 0 when none)
  * @param actionTypes agent-actions per action_type
+ * @param actionTypeLatencies agent-actions duration_ms per action_type: values and p50, p95, p99 in ms
  * @param latencies per histogram ({@code action_ms}, {@code task_ms}, {@code transformation_ms}, {@code routing_ms},
  *     {@code router_ms}): values and p50, p95, p99 in ms
  * @param distinctCorrelations distinct correlation ids over the whole range (HyperLogLog union, about 0.8 % error)
@@ -25,6 +27,7 @@ public record SummaryResponse(
         long events,
         Map<String, TopicStats> topics,
         Map<String, Long> actionTypes,
+        Map<String, LatencyStats> actionTypeLatencies,
         Map<String, LatencyStats> latencies,
         long distinctCorrelations,
         RouterStats router,
@@ -54,6 +57,11 @@ public record SummaryResponse(
      * @param p99 99th percentile, likewise
      */
     public record LatencyStats(long count, Long p50, Long p95, Long p99) {
+
+        /** The count and percentiles of a merged histogram. */
+        static LatencyStats of(Percentiles histogram) {
+            return new LatencyStats(histogram.count(), histogram.p50(), histogram.p95(), histogram.p99());
+        }
     }
 
     /**

@@ -14,44 +14,64 @@ class SeriesAndTopParametersTest {
 
     @Test
     void aMetricWithTheFiltersItTakesIsAccepted() {
-        SeriesQuery query = SeriesQuery.parse("events", "agent-actions", null, null, null, " ");
+        SeriesQuery query = SeriesQuery.parse("events", "agent-actions", null, null, null, null, " ");
         assertThat(query.metric()).isEqualTo(SeriesMetric.EVENTS);
         assertThat(query.byParameter()).containsExactly(Map.entry("topic", "agent-actions"));
-        assertThat(SeriesQuery.parse("p95", null, null, "routing_ms", null, null).filter(Filter.HISTOGRAM))
+        assertThat(SeriesQuery.parse("p95", null, null, "routing_ms", null, null, null).filter(Filter.HISTOGRAM))
                 .isEqualTo("routing_ms");
-        assertThat(SeriesQuery.parse("mean_quality", null, null, null, null, "database").filter(Filter.DOMAIN))
+        assertThat(SeriesQuery.parse("mean_quality", null, null, null, null, null, "database").filter(Filter.DOMAIN))
                 .isEqualTo("database");
     }
 
     @Test
     void missingOrUnknownMetricNamesEveryMetric() {
-        assertThat(assertInvalid(() -> SeriesQuery.parse(null, null, null, null, null, null), "metric", null).allowed())
+        assertThat(assertInvalid(() -> SeriesQuery.parse(null, null, null, null, null, null, null), "metric", null).allowed())
                 .contains("events", "p99", "distinct_correlations", "mean_quality").hasSize(13);
-        assertInvalid(() -> SeriesQuery.parse("latency", null, null, null, null, null), "metric", "latency");
+        assertInvalid(() -> SeriesQuery.parse("latency", null, null, null, null, null, null), "metric", "latency");
     }
 
     @Test
     void aFilterTheMetricDoesNotTakeNamesTheMetricsThatDo() {
         InvalidParameterException e = assertInvalid(
-                () -> SeriesQuery.parse("cache_hit_rate", "agent-actions", null, null, null, null), "topic", "agent-actions");
+                () -> SeriesQuery.parse("cache_hit_rate", "agent-actions", null, null, null, null, null), "topic", "agent-actions");
         assertThat(e.allowed()).containsExactly("events");
-        assertInvalid(() -> SeriesQuery.parse("errors", null, null, "action_ms", null, null), "histogram", "action_ms");
+        assertInvalid(() -> SeriesQuery.parse("errors", null, null, "action_ms", null, null, null), "histogram", "action_ms");
     }
 
     @Test
     void unknownTopicOrHistogramAndAPercentileWithoutHistogramAreRejected() {
-        assertThat(assertInvalid(() -> SeriesQuery.parse("events", "agent-action", null, null, null, null), "topic",
+        assertThat(assertInvalid(() -> SeriesQuery.parse("events", "agent-action", null, null, null, null, null), "topic",
                 "agent-action").allowed()).contains("agent-actions", "task-executions");
-        assertThat(assertInvalid(() -> SeriesQuery.parse("p50", null, null, "latency_ms", null, null), "histogram",
+        assertThat(assertInvalid(() -> SeriesQuery.parse("p50", null, null, "latency_ms", null, null, null), "histogram",
                 "latency_ms").allowed()).containsExactlyElementsOf(SeriesMetric.HISTOGRAMS);
-        assertInvalid(() -> SeriesQuery.parse("p99", null, null, null, null, null), "histogram", null);
+        assertInvalid(() -> SeriesQuery.parse("p99", null, null, null, null, null, null), "histogram", null);
     }
 
     @Test
     void twoExclusiveFiltersAreRejected() {
-        assertInvalid(() -> SeriesQuery.parse("events", "agent-actions", "agent-api", null, null, null), "agent",
+        assertInvalid(() -> SeriesQuery.parse("events", "agent-actions", "agent-api", null, null, null, null), "agent",
                 "agent-api");
-        assertInvalid(() -> SeriesQuery.parse("tasks", null, null, null, "debugging", "database"), "domain", "database");
+        assertInvalid(() -> SeriesQuery.parse("tasks", null, null, null, null, "debugging", "database"), "domain", "database");
+    }
+
+    @Test
+    void aPercentileTakesAnAgentForTheHistogramsKeptPerAgentAndAnActionTypeForActionDurations() {
+        SeriesQuery perAgent = SeriesQuery.parse("p95", null, "agent-api", "task_ms", null, null, null);
+        assertThat(perAgent.byParameter()).containsExactly(Map.entry("agent", "agent-api"), Map.entry("histogram", "task_ms"));
+        assertThat(SeriesQuery.parse("p99", null, null, "action_ms", "tool_call", null, null).filter(Filter.ACTION_TYPE))
+                .isEqualTo("tool_call");
+    }
+
+    @Test
+    void aPercentileOfAHistogramNotKeptPerAgentOrPerActionTypeIsRejected() {
+        assertThat(assertInvalid(() -> SeriesQuery.parse("p95", null, "agent-api", "routing_ms", null, null, null),
+                "histogram", "routing_ms").allowed()).containsExactly("action_ms", "task_ms");
+        assertThat(assertInvalid(() -> SeriesQuery.parse("p50", null, null, "task_ms", "tool_call", null, null),
+                "histogram", "task_ms").allowed()).containsExactly("action_ms");
+        assertInvalid(() -> SeriesQuery.parse("p50", null, "agent-api", "action_ms", "tool_call", null, null),
+                "actionType", "tool_call");
+        assertInvalid(() -> SeriesQuery.parse("events", null, null, null, "tool_call", null, null), "actionType",
+                "tool_call");
     }
 
     @Test
