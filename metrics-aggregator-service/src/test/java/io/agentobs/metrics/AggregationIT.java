@@ -84,6 +84,12 @@ class AggregationIT {
             events.forEach(e -> distinct.add(e.get("correlation_id").asString()));
             assertThat((double) r.pfcount(hour + "correlations")).isCloseTo(distinct.size(), withPercentage(1));
 
+            Map<String, Long> transformations = new TreeMap<>();
+            of(events, Topic.AGENT_TRANSFORMATION_EVENTS).forEach(e -> outcome(transformations,
+                    e.get("source_agent").asString(), !e.get("success").asBoolean(), e.get("success").asBoolean()));
+            assertThat(transformations).containsKey("errors:polymorphic-agent").containsKey("successes:polymorphic-agent");
+            assertThat(longs(r.hgetall(hour + "transformations"))).isEqualTo(transformations);
+
             List<ObjectNode> routerEvents = of(events, Topic.ROUTER_PERFORMANCE_METRICS);
             assertThat(longs(r.hgetall(hour + "router"))).containsEntry("lookups", (long) routerEvents.size())
                     .containsEntry("cache_hits", routerEvents.stream().filter(e -> e.get("cache_hit").asBoolean()).count());

@@ -124,6 +124,11 @@ class QueryApiIT {
         assertThat(summary.at("/topics/task-executions/errors").asLong()).isEqualTo(tasks.size() - taskSuccesses);
         assertThat(summary.at("/topics/task-executions/successRate").asDouble())
                 .isEqualTo((double) taskSuccesses / tasks.size());
+        List<ObjectNode> transformations = of(Topic.AGENT_TRANSFORMATION_EVENTS);
+        long transformed = count(transformations, e -> e.get("success").asBoolean());
+        assertThat(summary.at("/topics/agent-transformation-events/successes").asLong()).isEqualTo(transformed);
+        assertThat(summary.at("/topics/agent-transformation-events/errorRate").asDouble())
+                .isEqualTo((double) (transformations.size() - transformed) / transformations.size());
         assertThat(summary.at("/topics/agent-routing-decisions/errors").isNull()).isTrue();
         assertThat(summary.at("/actionTypes/tool_call").asLong())
                 .isEqualTo(count(actions, e -> "tool_call".equals(e.get("action_type").asString())));

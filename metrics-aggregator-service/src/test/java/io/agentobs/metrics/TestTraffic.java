@@ -66,7 +66,12 @@ public final class TestTraffic {
                 e.put("cache_hit", random.nextBoolean());
                 e.put("routing_duration_ms", duration());
             }
-            case AGENT_TRANSFORMATION_EVENTS -> e.put("transformation_duration_ms", duration());
+            case AGENT_TRANSFORMATION_EVENTS -> {
+                e.put("source_agent", "polymorphic-agent");
+                e.put("target_agent", pick(AGENTS));
+                e.put("success", random.nextInt(5) != 0);
+                e.put("transformation_duration_ms", duration());
+            }
             default -> {
             }
         }

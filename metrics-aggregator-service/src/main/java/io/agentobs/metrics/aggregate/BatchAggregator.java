@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * field names once per agent, type or domain.
  *
  * <p>Errors and successes: an action is an error when its {@code action_type} is {@code error} and a success when it
- * is {@code success}; a task execution is a success or an error by its {@code success} field. Per agent both
+ * is {@code success}; a task execution or a transformation is a success or an error by its {@code success} field
+ * (transformations are counted per source agent, apart from the agents' actions and tasks). Per agent both
  * actions and task executions count. Action durations are also kept per agent and per action type, task durations
  * per agent.
  */
@@ -109,8 +110,7 @@ public final class BatchAggregator {
                 case TASK_EXECUTIONS -> task(eventWindows, json);
                 case AGENT_ROUTING_DECISIONS -> routing(eventWindows, json);
                 case ROUTER_PERFORMANCE_METRICS -> router(eventWindows, json);
-                case AGENT_TRANSFORMATION_EVENTS -> histogram(eventWindows, WindowDeltas.HIST_TRANSFORMATION,
-                        number(json, "transformation_duration_ms"));
+                case AGENT_TRANSFORMATION_EVENTS -> transformation(eventWindows, json);
                 default -> {
                 }
             }
@@ -140,8 +140,7 @@ public final class BatchAggregator {
     }
 
     private static void task(WindowDeltas[] eventWindows, ObjectNode json) {
-        JsonNode successNode = json.get("success");
-        boolean success = successNode != null && successNode.isBoolean() && successNode.booleanValue();
+        boolean success = isTrue(json, "success");
         String agent = text(json, "agent_name");
         NameFields agentFields = NameFields.of(agent);
         NameFields typeFields = NameFields.of(text(json, "task_type"));
@@ -161,6 +160,15 @@ public final class BatchAggregator {
                 w.namedHash(agentFields.taskHistogram()).increment(bucket, 1);
             }
         }
+    }
+
+    private static void transformation(WindowDeltas[] eventWindows, ObjectNode json) {
+        boolean success = isTrue(json, "success");
+        NameFields sourceFields = NameFields.of(text(json, "source_agent"));
+        for (WindowDeltas w : eventWindows) {
+            outcome(w.hash(WindowDeltas.TRANSFORMATIONS), sourceFields, !success, success);
+        }
+        histogram(eventWindows, WindowDeltas.HIST_TRANSFORMATION, number(json, "transformation_duration_ms"));
     }
 
     private static void routing(WindowDeltas[] eventWindows, ObjectNode json) {
@@ -251,6 +259,11 @@ public final class BatchAggregator {
     private static String text(ObjectNode json, String field) {
         JsonNode node = json.get(field);
         return node == null || node.isNull() ? null : node.asString();
+    }
+
+    private static boolean isTrue(ObjectNode json, String field) {
+        JsonNode node = json.get(field);
+        return node != null && node.isBoolean() && node.booleanValue();
     }
 
     private static Long number(ObjectNode json, String field) {

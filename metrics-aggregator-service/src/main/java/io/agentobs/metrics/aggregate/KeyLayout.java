@@ -19,6 +19,8 @@ public final class KeyLayout {
     public static final String AGENTS = "agents";
     /** Per-action_type counts, errors and successes (hash: {@code count:<type>}…). */
     public static final String ACTION_TYPES = "action_types";
+    /** Transformations per source_agent: {@code count:<agent>}, {@code errors:<agent>}, {@code successes:<agent>}. */
+    public static final String TRANSFORMATIONS = "transformations";
     /** Routing confidence distribution (hash: bucket lower bound {@code 0.00}…{@code 0.95} → count). */
     public static final String CONFIDENCE = "confidence";
     /** Router cache lookups and hits (hash: {@code lookups}, {@code cache_hits}). */

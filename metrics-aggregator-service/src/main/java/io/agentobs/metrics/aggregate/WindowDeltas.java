@@ -24,12 +24,13 @@ final class WindowDeltas {
     static final int HIST_TRANSFORMATION = 11;
     static final int HIST_ROUTING = 12;
     static final int HIST_ROUTER = 13;
+    static final int TRANSFORMATIONS = 14;
     /** Each slot's metric: the last part of its key. */
     private static final String[] METRICS = {KeyLayout.EVENTS, KeyLayout.AGENTS,
         KeyLayout.ACTION_TYPES, KeyLayout.CONFIDENCE, KeyLayout.ROUTER, KeyLayout.TASKS_BY_TYPE,
         KeyLayout.TASKS_BY_DOMAIN, KeyLayout.TOP_VOLUME, KeyLayout.TOP_ERRORS, KeyLayout.histogram("action_ms"),
         KeyLayout.histogram("task_ms"), KeyLayout.histogram("transformation_ms"), KeyLayout.histogram("routing_ms"),
-        KeyLayout.histogram("router_ms")};
+        KeyLayout.histogram("router_ms"), KeyLayout.TRANSFORMATIONS};
 
     private final String keyPrefix;
     private final long start;

@@ -41,6 +41,7 @@ public final class MetricsQueries {
         Map<String, Long> tasksByDomain = reader.sum(range.keys(keys, KeyLayout.TASKS_BY_DOMAIN));
         Map<String, Long> router = reader.sum(range.keys(keys, KeyLayout.ROUTER));
         Map<String, Long> confidence = reader.sum(range.keys(keys, KeyLayout.CONFIDENCE));
+        Map<String, Long> transformations = reader.sum(range.keys(keys, KeyLayout.TRANSFORMATIONS));
 
         Map<String, SummaryResponse.TopicStats> topics = new LinkedHashMap<>();
         long total = 0;
@@ -55,6 +56,9 @@ public final class MetricsQueries {
             } else if (topic == Topic.TASK_EXECUTIONS) {
                 successes = field(tasksByType, "successes:", null);
                 errors = field(tasksByType, "count:", null) - successes;
+            } else if (topic == Topic.AGENT_TRANSFORMATION_EVENTS) {
+                errors = field(transformations, "errors:", null);
+                successes = field(transformations, "successes:", null);
             }
             topics.put(topic.topicName(), new SummaryResponse.TopicStats(n, errors, successes,
                     errors == null ? null : ratio(errors, n), successes == null ? null : ratio(successes, n)));

@@ -40,8 +40,10 @@ public record SummaryResponse(
      * One topic.
      *
      * @param events events of the topic
-     * @param errors agent-actions with action_type error, task-executions with success false; null for other topics
-     * @param successes agent-actions with action_type success, task-executions with success true; null for others
+     * @param errors agent-actions with action_type error, task-executions and agent-transformation-events with
+     *     success false; null for other topics
+     * @param successes agent-actions with action_type success, task-executions and agent-transformation-events with
+     *     success true; null for others
      * @param errorRate errors / events; null when there are no events or no errors are defined for the topic
      * @param successRate successes / events; null likewise
      */
