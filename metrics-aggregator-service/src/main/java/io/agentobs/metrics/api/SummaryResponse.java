@@ -54,7 +54,7 @@ public record SummaryResponse(
      * One duration histogram.
      *
      * @param count values in the histogram
-     * @param p50 nearest-rank median in ms at bucket precision (&lt; 0.1 %); null when empty
+     * @param p50 nearest-rank median in ms at bucket precision (&lt; 0.8 %); null when empty
      * @param p95 95th percentile, likewise
      * @param p99 99th percentile, likewise
      */

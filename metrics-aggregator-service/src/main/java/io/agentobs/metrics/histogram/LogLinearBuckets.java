@@ -3,17 +3,20 @@ package io.agentobs.metrics.histogram;
 
 
 /**
- * HdrHistogram-style log-linear buckets for non-negative durations: every integer below 2048 has a bucket of its
- * own (exact); above, each power of two is split into 1024 equal buckets, so a bucket's width is below 0.1 % of the
- * values in it. Bucket indexes are what the Redis histogram hashes store as fields, so this mapping is part of the
- * key layout and must never change.
+ * HdrHistogram-style log-linear buckets for non-negative durations: every integer below 256 has a bucket of its own
+ * (exact); above, each power of two is split into 128 equal buckets, so a bucket's width is below 0.8 % of the values
+ * in it (HdrHistogram's two significant digits). That precision keeps a window's histogram to at most 128 fields per
+ * power of two: most per-agent histograms stay in Redis' compact hash encoding. Bucket indexes are what the Redis
+ * histogram hashes store as fields, so this mapping is part of the key layout: changing it needs a new key prefix.
  */
 public final class LogLinearBuckets {
 
     /** Values below this are exact. */
-    public static final int EXACT_BELOW = 2048;
-    private static final int HALF = EXACT_BELOW / 2;
-    private static final int HALF_BITS = 10;
+    public static final int EXACT_BELOW = 256;
+    /** Buckets per power of two above {@link #EXACT_BELOW}. */
+    public static final int PER_POWER_OF_TWO = EXACT_BELOW / 2;
+    private static final int HALF = PER_POWER_OF_TWO;
+    private static final int HALF_BITS = Integer.numberOfTrailingZeros(HALF);
 
     private LogLinearBuckets() {
     }
