@@ -37,11 +37,18 @@ final class BenchRedis implements AutoCloseable {
         this.pid = serverPid(server.port());
     }
 
-    /** Starts an embedded Redis on a free port with a temporary data directory. */
+    /**
+     * Starts an embedded Redis on a free port with a temporary data directory; each system property
+     * {@code agentobs.bench.redis.config.<name>=<value>} is applied with {@code CONFIG SET <name> <value>}.
+     */
     static BenchRedis start() {
         EmbeddedRedisServer server = new EmbeddedRedisServer(RedisOptions.randomPort());
         server.start();
-        return new BenchRedis(server);
+        BenchRedis redis = new BenchRedis(server);
+        String prefix = "agentobs.bench.redis.config.";
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(prefix)).sorted()
+                .forEach(name -> redis.commands().configSet(name.substring(prefix.length()), System.getProperty(name)));
+        return redis;
     }
 
     String host() {
