@@ -41,7 +41,8 @@ public final class BatchAggregator {
     private static final BigDecimal CONFIDENCE_BUCKETS = BigDecimal.valueOf(20);
     private static final long QUALITY_SCALE = 1_000_000L;
     /** Histogram bucket fields kept as strings: every exact bucket and the next 16 powers of two. */
-    private static final String[] BUCKET_FIELDS = new String[LogLinearBuckets.EXACT_BELOW + 16 * LogLinearBuckets.PER_POWER_OF_TWO];
+    private static final String[] BUCKET_FIELDS =
+            new String[LogLinearBuckets.EXACT_BELOW + 16 * LogLinearBuckets.PER_POWER_OF_TWO];
     private static final String[] CONFIDENCE_FIELDS = new String[20];
 
     static {

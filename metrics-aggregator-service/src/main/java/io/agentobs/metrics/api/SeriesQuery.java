@@ -67,11 +67,13 @@ public record SeriesQuery(SeriesMetric metric, Map<Filter, String> filters) {
         if (filters.containsKey(Filter.ACTION_TYPE)) {
             if (filters.containsKey(Filter.AGENT)) {
                 throw new InvalidParameterException("actionType", actionType,
-                        "durations are kept per agent or per actionType, not both", List.of("agent or actionType, not both"));
+                        "durations are kept per agent or per actionType, not both",
+                        List.of("agent or actionType, not both"));
             }
             if (!KeyLayout.ACTION_TYPE_HISTOGRAM.equals(hist)) {
                 throw new InvalidParameterException("histogram", hist, "only histogram "
-                        + KeyLayout.ACTION_TYPE_HISTOGRAM + " is kept per actionType", List.of(KeyLayout.ACTION_TYPE_HISTOGRAM));
+                        + KeyLayout.ACTION_TYPE_HISTOGRAM + " is kept per actionType",
+                        List.of(KeyLayout.ACTION_TYPE_HISTOGRAM));
             }
         }
         return new SeriesQuery(m, filters);
