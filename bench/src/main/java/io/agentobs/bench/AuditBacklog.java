@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -99,14 +98,10 @@ public final class AuditBacklog {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : DEFAULT_EVENTS;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        List<Integer> batchSizes = args.length > 2
-                ? Arrays.stream(args, 2, args.length).map(Integer::parseInt).toList() : DEFAULT_BATCH_SIZES;
-        int warmBacklogs = Integer.getInteger("agentobs.bench.warm-backlogs", DEFAULT_WARM_BACKLOGS);
+        BacklogArgs a = BacklogArgs.parse(args, DEFAULT_EVENTS, DEFAULT_BATCH_SIZES, DEFAULT_WARM_BACKLOGS);
         int eventsPerCorrelation = Integer.getInteger("agentobs.bench.events-per-correlation", 1);
-        List<AuditRun> runs = run(Traffic.fromSystemProperty(), events, rounds, batchSizes, warmBacklogs,
-                eventsPerCorrelation);
+        List<AuditRun> runs = run(Traffic.fromSystemProperty(), a.events(), a.rounds(), a.batchSizes(),
+                a.warmBacklogs(), eventsPerCorrelation);
         System.out.println();
         System.out.println(summary(runs));
         // The embedded broker's leftover non-daemon threads must not keep the JVM alive.

@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,13 +92,9 @@ public final class DbWriterBacklog {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : DEFAULT_EVENTS;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        List<Integer> batchSizes = args.length > 2
-                ? Arrays.stream(args, 2, args.length).map(Integer::parseInt).toList() : DEFAULT_BATCH_SIZES;
-        int warmBacklogs = Integer.getInteger("agentobs.bench.warm-backlogs", DEFAULT_WARM_BACKLOGS);
+        BacklogArgs a = BacklogArgs.parse(args, DEFAULT_EVENTS, DEFAULT_BATCH_SIZES, DEFAULT_WARM_BACKLOGS);
         int expiredRows = Integer.getInteger("agentobs.bench.expired-rows", 0);
-        List<BacklogRun> runs = run(events, rounds, batchSizes, warmBacklogs, expiredRows);
+        List<BacklogRun> runs = run(a.events(), a.rounds(), a.batchSizes(), a.warmBacklogs(), expiredRows);
         System.out.println();
         System.out.println(summary(runs));
         // The embedded broker's leftover non-daemon threads must not keep the JVM alive.

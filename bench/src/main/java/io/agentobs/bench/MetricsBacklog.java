@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,12 +74,9 @@ public final class MetricsBacklog {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : DEFAULT_EVENTS;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        List<Integer> batchSizes = args.length > 2
-                ? Arrays.stream(args, 2, args.length).map(Integer::parseInt).toList() : List.of(0);
-        int warmBacklogs = Integer.getInteger("agentobs.bench.warm-backlogs", DEFAULT_WARM_BACKLOGS);
-        List<MetricsRun> runs = run(Traffic.fromSystemProperty(), events, rounds, batchSizes, warmBacklogs);
+        BacklogArgs a = BacklogArgs.parse(args, DEFAULT_EVENTS, List.of(0), DEFAULT_WARM_BACKLOGS);
+        List<MetricsRun> runs = run(Traffic.fromSystemProperty(), a.events(), a.rounds(), a.batchSizes(),
+                a.warmBacklogs());
         System.out.println();
         System.out.println(summary(runs));
         // The embedded broker's leftover non-daemon threads must not keep the JVM alive.
