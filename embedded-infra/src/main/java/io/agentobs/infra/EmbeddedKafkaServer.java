@@ -110,17 +110,7 @@ public final class EmbeddedKafkaServer extends AbstractInfraServer implements Ka
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("auto.create.topics.enable", Boolean.toString(options.autoCreateTopics()));
         properties.put("num.partitions", Integer.toString(options.partitions()));
-        // One node: every internal topic must make do with one replica.
-        properties.put("offsets.topic.replication.factor", "1");
-        properties.put("transaction.state.log.replication.factor", "1");
-        properties.put("transaction.state.log.min.isr", "1");
-        properties.put("share.coordinator.state.topic.replication.factor", "1");
-        properties.put("share.coordinator.state.topic.min.isr", "1");
-        // Fewer internal partitions: the first consumer group and transaction are ready sooner.
-        properties.put("offsets.topic.num.partitions", "1");
-        properties.put("transaction.state.log.num.partitions", "1");
-        // A consumer joining a group is assigned at once instead of after 3 s.
-        properties.put("group.initial.rebalance.delay.ms", "0");
+        SingleNodeBrokerSettings.addTo(properties);
         // A restarted broker can only register once the controller expired its previous session (default 9 s);
         // in-JVM heartbeats every 500 ms make a 3 s session safe and a restart take about 3 s.
         properties.put("broker.heartbeat.interval.ms", "500");

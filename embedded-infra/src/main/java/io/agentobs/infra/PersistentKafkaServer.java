@@ -82,17 +82,7 @@ public final class PersistentKafkaServer extends AbstractInfraServer implements 
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put("log.dirs", logDirectory.toString());
         properties.put("num.partitions", Integer.toString(partitions));
-        // One node: every internal topic must make do with one replica.
-        properties.put("offsets.topic.replication.factor", "1");
-        properties.put("transaction.state.log.replication.factor", "1");
-        properties.put("transaction.state.log.min.isr", "1");
-        properties.put("share.coordinator.state.topic.replication.factor", "1");
-        properties.put("share.coordinator.state.topic.min.isr", "1");
-        // Fewer internal partitions: the first consumer group and transaction are ready sooner.
-        properties.put("offsets.topic.num.partitions", "1");
-        properties.put("transaction.state.log.num.partitions", "1");
-        // A consumer joining a group is assigned at once instead of after 3 s.
-        properties.put("group.initial.rebalance.delay.ms", "0");
+        SingleNodeBrokerSettings.addTo(properties);
         return properties;
     }
 
